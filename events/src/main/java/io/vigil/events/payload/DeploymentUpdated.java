@@ -1,0 +1,45 @@
+package io.vigil.events.payload;
+
+import static io.vigil.events.Fields.required;
+import static io.vigil.events.Fields.requiredText;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.vigil.events.Status;
+
+/**
+ * A deployment was reported or changed state. Subject: the project name.
+ * Carries the whole current view of the deployment, steps included, so a reader needs no history.
+ */
+public record DeploymentUpdated(
+        String deploymentId,
+        String project,
+        String repository,
+        String branch,
+        String commitHash,
+        Status status,
+        String triggeredBy,
+        String triggerType,
+        String deployType,
+        String message,
+        Instant reportedAt,
+        List<StepState> steps) {
+
+    public DeploymentUpdated {
+        requiredText(deploymentId, "deployment_id");
+        requiredText(project, "project");
+        required(status, "status");
+        required(reportedAt, "reported_at");
+        steps = steps == null ? List.of() : List.copyOf(steps);
+    }
+
+    /** One step of the deployment as last reported. */
+    public record StepState(String name, String stepType, Status status) {
+        public StepState {
+            requiredText(name, "name");
+            requiredText(stepType, "step_type");
+            required(status, "status");
+        }
+    }
+}
