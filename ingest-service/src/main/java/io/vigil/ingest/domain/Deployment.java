@@ -1,0 +1,58 @@
+package io.vigil.ingest.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.vigil.events.Status;
+
+/** A deployment of one project as its sender reported it; the steps are kept in the order first reported. */
+@Entity
+public class Deployment extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    public String project;
+    public String repository;
+    public String branch;
+    public String commitHash;
+    @Enumerated(EnumType.STRING)
+    public Status status;
+    public String triggeredBy;
+    public String triggerType;
+    public String deployType;
+    public String deployPath;
+    public String testUrl;
+    public String message;
+    public Instant reportedAt;
+    public Instant receivedAt;
+    public Instant updatedAt;
+
+    @OneToMany(mappedBy = "deployment", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    public List<DeploymentStep> steps = new ArrayList<>();
+
+    /**
+     * The deployment a live report continues: the newest one of the same project and commit
+     * that has not finished yet.
+     */
+    public static Optional<Deployment> unfinished(String project, String commitHash) {
+        return find("project = ?1 and commitHash = ?2 and status in ?3 order by receivedAt desc",
+                project, commitHash, List.of(Status.PENDING, Status.RUNNING)).firstResultOptional();
+    }
+
+    public static long countByProject(String project) {
+        return count("project", project);
+    }
+}

@@ -1,0 +1,64 @@
+package io.vigil.ingest.messaging;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
+
+import org.hibernate.jpa.SpecHints;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.vigil.events.EventCodec;
+import io.vigil.events.EventType;
+import io.vigil.events.VigilEvent;
+
+/** An event written in the transaction of the change it describes, waiting to be confirmed sent. */
+@Entity
+public class OutboxEvent extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    public String type;
+    public String subject;
+    public long seq;
+    public Instant time;
+    public String payload;
+    public Instant createdAt;
+    public Instant sentAt;
+
+    static OutboxEvent of(VigilEvent<?> event, Instant now) {
+        OutboxEvent row = new OutboxEvent();
+        row.id = event.id();
+        row.type = event.type().ceType();
+        row.subject = event.subject();
+        row.seq = event.seq();
+        row.time = event.time();
+        row.payload = EventCodec.encode(event.data());
+        row.createdAt = now;
+        return row;
+    }
+
+    VigilEvent<?> toEvent() {
+        EventType eventType = EventType.ofCeType(type).orElseThrow(
+                () -> new IllegalStateException("outbox row " + id + " has unknown type " + type));
+        return io.vigil.events.KafkaCloudEvents.fromAttributes(id.toString(), type, subject,
+                time.atZone(ZoneOffset.UTC), Long.toString(seq), payload).orElseThrow(
+                        () -> new IllegalStateException("cannot rebuild " + eventType));
+    }
+
+    /** Unsent rows older than {@code before}, oldest first, locked so that replicas sweep different rows. */
+    static List<OutboxEvent> unsent(Instant before, int limit) {
+        return find("sentAt is null and createdAt < ?1 order by createdAt, seq", before)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .withHint(SpecHints.HINT_SPEC_LOCK_TIMEOUT, -2) // SKIP LOCKED
+                .page(0, limit).list();
+    }
+
+    static int markSent(List<UUID> ids, Instant at) {
+        return update("sentAt = ?1 where id in ?2 and sentAt is null", at, ids);
+    }
+}

@@ -1,0 +1,87 @@
+package io.vigil.ingest.messaging;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.vigil.events.KafkaCloudEvents;
+import io.vigil.events.VigilEvent;
+import io.vigil.ingest.config.IngestConfig;
+
+/**
+ * Sends outbox events to Kafka: each one right after its transaction commits (no polling delay), and,
+ * on a timer, any whose send was never confirmed (broker down, process killed). At least once; consumers
+ * dedupe by event id.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    public static final String CHANNEL = "deployment-events";
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    private final MutinyEmitter<String> emitter;
+    private final IngestConfig config;
+    private final Clock clock;
+
+    OutboxRelay(@Channel(CHANNEL) MutinyEmitter<String> emitter, IngestConfig config, Clock clock) {
+        this.emitter = emitter;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Sends a committed transaction's events in their order; unconfirmed ones are left to the sweep. */
+    void send(List<VigilEvent<?>> events) {
+        for (VigilEvent<?> event : events) {
+            emitter.sendMessage(KafkaCloudEvents.toMessage(event))
+                    .emitOn(Infrastructure.getDefaultWorkerPool())
+                    .subscribe().with(
+                            ok -> markSent(List.of(event.id())),
+                            failure -> LOG.warnf("event %s (%s, %s seq %d) not confirmed by Kafka, the sweep will resend it: %s",
+                                    event.id(), event.type().ceType(), event.subject(), event.seq(), failure.getMessage()));
+        }
+    }
+
+    @Scheduled(every = "${vigil.ingest.outbox.sweep-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sweep() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            List<OutboxEvent> rows = OutboxEvent.unsent(clock.instant().minus(config.outbox().sweepAfter()),
+                    config.outbox().sweepBatch());
+            if (rows.isEmpty()) {
+                return;
+            }
+            LOG.infof("resending %d unconfirmed events", rows.size());
+            List<UUID> sent = new ArrayList<>();
+            try {
+                for (OutboxEvent row : rows) {
+                    emitter.sendMessage(KafkaCloudEvents.toMessage(row.toEvent())).await().atMost(Duration.ofSeconds(30));
+                    sent.add(row.id);
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf("resending stopped after %d of %d events, next sweep goes on: %s", sent.size(), rows.size(),
+                        e.getMessage());
+            }
+            if (!sent.isEmpty()) {
+                OutboxEvent.markSent(sent, clock.instant());
+            }
+        });
+    }
+
+    private void markSent(List<UUID> ids) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> OutboxEvent.markSent(ids, clock.instant()));
+        } catch (RuntimeException e) {
+            LOG.warnf("could not mark events %s sent, the sweep will resend them: %s", ids, e.getMessage());
+        }
+    }
+}
