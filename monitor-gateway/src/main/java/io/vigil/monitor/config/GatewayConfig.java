@@ -1,0 +1,27 @@
+package io.vigil.monitor.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Min;
+
+/** Settings of monitor-gateway ({@code vigil.gateway.*}); each is listed in the service README. */
+@ConfigMapping(prefix = "vigil.gateway")
+public interface GatewayConfig {
+
+    /** How many recent event ids are remembered to drop duplicate deliveries. */
+    @WithDefault("10000")
+    @Min(1)
+    int dedupeWindow();
+
+    /** Base URL of ingest-service, whose REST API the gateway asks for history. */
+    @WithDefault("http://127.0.0.1:8081")
+    String ingestUrl();
+
+    /** Base URL of pipeline-service. */
+    @WithDefault("http://127.0.0.1:8082")
+    String pipelineUrl();
+
+    /** Base URL of log-stream-service. */
+    @WithDefault("http://127.0.0.1:8083")
+    String logsUrl();
+}

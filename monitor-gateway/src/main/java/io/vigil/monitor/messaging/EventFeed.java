@@ -1,0 +1,64 @@
+package io.vigil.monitor.messaging;
+
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.vigil.events.EventDecodingException;
+import io.vigil.events.KafkaCloudEvents;
+import io.vigil.events.VigilEvent;
+import io.vigil.events.payload.DeploymentUpdated;
+import io.vigil.monitor.api.MonitorFanOut;
+import io.vigil.monitor.config.GatewayConfig;
+import io.vigil.monitor.domain.LatestDeployments;
+import io.vigil.monitor.domain.RecentEventIds;
+
+/**
+ * Reads every Vigil event from Kafka and hands each one, once, to the fan-out. A record that is no valid
+ * event is logged and skipped: one bad record must not stop the feed.
+ */
+@ApplicationScoped
+public class EventFeed {
+
+    public static final String CHANNEL = "vigil-events";
+    private static final Logger LOG = Logger.getLogger(EventFeed.class);
+
+    private final MonitorFanOut fanOut;
+    private final LatestDeployments latest;
+    private final RecentEventIds recent;
+
+    EventFeed(MonitorFanOut fanOut, LatestDeployments latest, GatewayConfig config) {
+        this.fanOut = fanOut;
+        this.latest = latest;
+        this.recent = new RecentEventIds(config.dedupeWindow());
+    }
+
+    @Incoming(CHANNEL)
+    public CompletionStage<Void> receive(Message<String> message) {
+        try {
+            Optional<VigilEvent<?>> event = KafkaCloudEvents.fromMessage(message);
+            if (event.isEmpty()) {
+                LOG.debugf("skipped a record that is no known Vigil event at %s", where(message));
+            } else if (recent.firstSeen(event.get().id())) {
+                if (event.get().data() instanceof DeploymentUpdated deployment) {
+                    latest.record(deployment);
+                }
+                fanOut.publish(event.get());
+            }
+        } catch (EventDecodingException e) {
+            LOG.warnf("skipped an invalid event at %s: %s", where(message), e.getMessage());
+        }
+        return message.ack();
+    }
+
+    private static String where(Message<?> message) {
+        return message.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(m -> m.getTopic() + "/" + m.getPartition() + "@" + m.getOffset()).orElse("?");
+    }
+}
