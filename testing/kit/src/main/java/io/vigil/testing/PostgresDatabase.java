@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -24,11 +25,11 @@ public final class PostgresDatabase implements AutoCloseable {
     private final String password;
     private final String name;
 
-    private PostgresDatabase(String prefix) {
-        this.host = env("PGHOST", "127.0.0.1");
-        this.port = env("PGPORT", "5432");
-        this.user = env("PGUSER", "postgres");
-        this.password = env("PGPASSWORD", "");
+    private PostgresDatabase(String prefix, Map<String, String> env) {
+        this.host = setting(env, "PGHOST", "127.0.0.1");
+        this.port = setting(env, "PGPORT", "5432");
+        this.user = setting(env, "PGUSER", "postgres");
+        this.password = setting(env, "PGPASSWORD", "");
         this.name = ("vigil_test_" + prefix + "_" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT);
         if (!SAFE_NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("database name prefix must be letters, digits or _: " + prefix);
@@ -37,7 +38,12 @@ public final class PostgresDatabase implements AutoCloseable {
 
     /** Creates a fresh database whose name starts with {@code vigil_test_<prefix>_}. */
     public static PostgresDatabase create(String prefix) {
-        PostgresDatabase db = new PostgresDatabase(prefix);
+        return create(prefix, System.getenv());
+    }
+
+    /** As {@link #create(String)}, with the libpq variables taken from {@code env}. */
+    public static PostgresDatabase create(String prefix, Map<String, String> env) {
+        PostgresDatabase db = new PostgresDatabase(prefix, env);
         db.execute("CREATE DATABASE " + db.name);
         return db;
     }
@@ -82,8 +88,8 @@ public final class PostgresDatabase implements AutoCloseable {
         }
     }
 
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
+    private static String setting(Map<String, String> env, String name, String fallback) {
+        String value = env.get(name);
         return value == null || value.isBlank() ? fallback : value;
     }
 }

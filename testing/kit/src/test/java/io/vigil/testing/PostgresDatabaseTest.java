@@ -1,11 +1,13 @@
 package io.vigil.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +28,21 @@ class PostgresDatabaseTest {
             assertThat(other.name()).isNotEqualTo(name);
             assertThat(exists(other, name)).isFalse();
         }
+    }
+
+    @Test
+    void anUnreachableServerFailsWithOneLineSayingHowToStartOne() {
+        assertThatThrownBy(() -> PostgresDatabase.create("kit", Map.of("PGHOST", "127.0.0.1", "PGPORT", "1")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("PostgreSQL is not reachable at 127.0.0.1:1")
+                .hasMessageContaining("pg_ctlcluster --skip-systemctl-redirect 15 main start")
+                .hasMessageContaining("PGHOST/PGPORT/PGUSER/PGPASSWORD");
+    }
+
+    @Test
+    void aHostilePrefixIsRefusedBeforeAnySqlIsSent() {
+        assertThatThrownBy(() -> PostgresDatabase.create("x; DROP DATABASE postgres"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private static boolean exists(PostgresDatabase via, String name) throws SQLException {
