@@ -52,7 +52,8 @@ public class OutboxRelay {
         }
     }
 
-    @Scheduled(every = "${vigil.ingest.outbox.sweep-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${vigil.ingest.outbox.sweep-interval:5s}", delayed = "${vigil.ingest.outbox.sweep-interval:5s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
         QuarkusTransaction.requiringNew().run(() -> {
             List<OutboxEvent> rows = OutboxEvent.unsent(clock.instant().minus(config.outbox().sweepAfter()),

@@ -5,12 +5,12 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Named;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
 
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
 
 /**
@@ -18,7 +18,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
  * ready only once it holds partitions: an event published before that would never reach a client.
  */
 @ApplicationScoped
-@Named("vigil-events-assignment")
+@Identifier("vigil-events-assignment")
 public class AssignedPartitions implements KafkaConsumerRebalanceListener {
 
     private static final Logger LOG = Logger.getLogger(AssignedPartitions.class);
