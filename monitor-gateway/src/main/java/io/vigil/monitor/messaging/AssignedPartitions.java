@@ -18,9 +18,11 @@ import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
  * ready only once it holds partitions: an event published before that would never reach a client.
  */
 @ApplicationScoped
-@Identifier("vigil-events-assignment")
+@Identifier(AssignedPartitions.NAME)
 public class AssignedPartitions implements KafkaConsumerRebalanceListener {
 
+    /** The name the channel configuration refers to ({@code consumer-rebalance-listener.name}). */
+    public static final String NAME = "vigil-events-assignment";
     private static final Logger LOG = Logger.getLogger(AssignedPartitions.class);
     private final Set<TopicPartition> assigned = ConcurrentHashMap.newKeySet();
 

@@ -6,6 +6,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
+import io.smallrye.common.annotation.Identifier;
 import io.vigil.events.Topics;
 
 /** Ready once the consumer holds partitions of every Vigil topic. */
@@ -15,7 +16,7 @@ public class EventFeedReadiness implements HealthCheck {
 
     private final AssignedPartitions partitions;
 
-    EventFeedReadiness(AssignedPartitions partitions) {
+    EventFeedReadiness(@Identifier(AssignedPartitions.NAME) AssignedPartitions partitions) {
         this.partitions = partitions;
     }
 
