@@ -4,36 +4,15 @@
 # broker, creates the databases, migrates) and a second (keeps the data). Loopback only; cleans up.
 # usage: bench/stack-startup.sh [idle seconds before RSS, default 30]
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 idle="${1:-30}"
-data="$(mktemp -d)"
-prefix="vigil_bench_$RANDOM$RANDOM"_
-base=$(python3 -c 'import socket,random
-while True:
-    b=random.randint(20000,40000); ok=True
-    for p in range(b,b+10):
-        s=socket.socket()
-        try: s.bind(("127.0.0.1",p))
-        except OSError: ok=False
-        finally: s.close()
-    if ok: print(b); break')
-vigil() { "$root/deploy/local/vigil" "$@"; }
-cleanup() {
-  vigil down --data-dir "$data" >/dev/null 2>&1 || true
-  for db in ingest pipeline logs monitor; do
-    psql -h "${PGHOST:-127.0.0.1}" -p "${PGPORT:-5432}" -U "${PGUSER:-postgres}" -d postgres -qc \
-      "DROP DATABASE IF EXISTS ${prefix}${db} WITH (FORCE)" >/dev/null 2>&1 || true
-  done
-  rm -rf "$data"
-}
-trap cleanup EXIT
+source "$(dirname "${BASH_SOURCE[0]}")/stack.sh"
 
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1)"
 for run in first second; do
   start=$(date +%s.%N)
-  vigil up --no-build --detach --data-dir "$data" --ports-from "$base" --db-prefix "$prefix" >/dev/null
+  stack_up
   end=$(date +%s.%N)
-  printf '%s start: launch to all-ready %.1f s (launcher says: %s)\n' "$run" "$(echo "$end - $start" | bc)" \
+  printf '%s start: launch to all-ready %.1f s (launcher: broker %s, %s)\n' "$run" "$(echo "$end - $start" | bc)" \
+    "$(grep -o 'broker ready at [0-9.:]* in [0-9.]* s' "$data/stack.log" | tail -1 | sed 's/broker ready at [0-9.:]* in/ready in/')" \
     "$(grep -o 'all ready in [0-9.]* s' "$data/stack.log" | tail -1)"
   if [[ $run == first ]]; then
     sleep "$idle"
@@ -45,5 +24,5 @@ for run in first second; do
     done
     printf '  RSS total      %6.0f MiB after %s s idle\n' "$(echo "$total / 1024" | bc -l)" "$idle"
   fi
-  vigil down --data-dir "$data" >/dev/null
+  stack_down
 done
