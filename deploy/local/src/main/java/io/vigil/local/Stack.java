@@ -115,7 +115,7 @@ public final class Stack {
         broker.start();
         broker.createTopics(Topics.ALL, PARTITIONS);
         console.line(TAG, (broker.isEmbedded() ? "broker" : "external broker") + " ready at " + broker.bootstrapServers()
-                + ", topics " + String.join(", ", Topics.ALL));
+                + " in " + seconds(System.nanoTime() - startedAt) + ", topics " + String.join(", ", Topics.ALL));
     }
 
     private void startServices(Postgres postgres) {
