@@ -3,17 +3,7 @@ package io.vigil.local;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.TopicExistsException;
 
 import io.vigil.testing.kafka.EmbeddedKafka;
 
@@ -65,26 +55,7 @@ public final class Broker {
 
     /** Creates the topics that do not exist yet; existing ones keep their partitions and records. */
     public void createTopics(Collection<String> topics, int partitions) {
-        Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15000);
-        try (Admin admin = Admin.create(config)) {
-            for (String topic : topics) {
-                try {
-                    admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new IllegalStateException("cannot create topic " + topic + " on " + bootstrapServers + ": "
-                                + e.getCause().getMessage(), e);
-                    }
-                }
-            }
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("the broker at " + bootstrapServers + " did not answer within 30 s", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while creating topics", e);
-        }
+        EmbeddedKafka.createTopics(bootstrapServers, topics, partitions);
     }
 
     /** Stops the embedded broker cleanly; nothing for an external one. */

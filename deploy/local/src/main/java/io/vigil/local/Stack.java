@@ -169,7 +169,6 @@ public final class Stack {
         Ports ports = options.ports();
         List<String> lines = new ArrayList<>();
         lines.add("all ready in " + seconds(System.nanoTime() - startedAt));
-        lines.add("  dashboard    " + ports.url(Service.GATEWAY) + "/");
         lines.add("  websocket    ws://127.0.0.1:" + ports.gateway() + "/ws/monitor");
         lines.add("  webhook      " + ports.url(Service.INGEST) + "/api/webhook/deployment");
         for (Service service : Service.values()) {

@@ -25,7 +25,11 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        return Map.of("kafka.bootstrap.servers", bootstrapServers());
+        String servers = bootstrapServers();
+        if (isExternal()) {
+            EmbeddedKafka.createTopics(servers, Topics.ALL, 3);
+        }
+        return Map.of("kafka.bootstrap.servers", servers);
     }
 
     @Override
@@ -35,11 +39,12 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
 
     /** The bootstrap servers of the shared test broker, starting it on first use. */
     public static synchronized String bootstrapServers() {
+        return isExternal() ? System.getenv(EXTERNAL_ENV).trim() : broker().bootstrapServers();
+    }
+
+    private static boolean isExternal() {
         String external = System.getenv(EXTERNAL_ENV);
-        if (external != null && !external.isBlank()) {
-            return external;
-        }
-        return broker().bootstrapServers();
+        return external != null && !external.isBlank();
     }
 
     /** The embedded broker, to stop, kill and restart in fault tests. */

@@ -156,7 +156,12 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** Creates the topics that do not exist yet. */
     public void createTopics(Collection<String> topics, int partitions) {
-        try (Admin admin = Admin.create(adminConfig())) {
+        createTopics(bootstrapServers(), topics, partitions);
+    }
+
+    /** Creates the topics that do not exist yet on any broker, the embedded one or an external one. */
+    public static void createTopics(String bootstrapServers, Collection<String> topics, int partitions) {
+        try (Admin admin = Admin.create(adminConfig(bootstrapServers))) {
             for (String topic : topics) {
                 try {
                     admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
@@ -166,8 +171,11 @@ public final class EmbeddedKafka implements AutoCloseable {
                     }
                 }
             }
-        } catch (InterruptedException | TimeoutException e) {
-            throw new IllegalStateException("cannot create topics " + topics, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics " + topics, e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("cannot create topics " + topics + " on " + bootstrapServers, e);
         }
     }
 
@@ -190,7 +198,7 @@ public final class EmbeddedKafka implements AutoCloseable {
             }
             pause();
         }
-        try (Admin admin = Admin.create(adminConfig())) {
+        try (Admin admin = Admin.create(adminConfig(bootstrapServers()))) {
             while (true) {
                 checkAlive();
                 try {
@@ -211,8 +219,8 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
-    private Map<String, Object> adminConfig() {
-        return Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+    private static Map<String, Object> adminConfig(String bootstrapServers) {
+        return Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000);
     }
