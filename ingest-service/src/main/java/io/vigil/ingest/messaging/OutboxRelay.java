@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.vigil.events.KafkaCloudEvents;
@@ -40,16 +41,19 @@ public class OutboxRelay {
         this.clock = clock;
     }
 
-    /** Sends a committed transaction's events in their order; unconfirmed ones are left to the sweep. */
+    /**
+     * Sends a committed transaction's events in their order, and marks them sent in one transaction once
+     * Kafka confirmed all of them; if any is not confirmed, the sweep resends the lot.
+     */
     void send(List<VigilEvent<?>> events) {
-        for (VigilEvent<?> event : events) {
-            emitter.sendMessage(KafkaCloudEvents.toMessage(event))
-                    .emitOn(Infrastructure.getDefaultWorkerPool())
-                    .subscribe().with(
-                            ok -> markSent(List.of(event.id())),
-                            failure -> LOG.warnf("event %s (%s, %s seq %d) not confirmed by Kafka, the sweep will resend it: %s",
-                                    event.id(), event.type().ceType(), event.subject(), event.seq(), failure.getMessage()));
-        }
+        List<Uni<Void>> sends = events.stream().map(e -> emitter.sendMessage(KafkaCloudEvents.toMessage(e))).toList();
+        List<UUID> ids = events.stream().map(VigilEvent::id).toList();
+        Uni.join().all(sends).andCollectFailures()
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .subscribe().with(
+                        ok -> markSent(ids),
+                        failure -> LOG.warnf("events %s of %s not confirmed by Kafka, the sweep will resend them: %s",
+                                ids, events.get(0).subject(), failure.getMessage()));
     }
 
     @Scheduled(every = "${vigil.ingest.outbox.sweep-interval:5s}", delayed = "${vigil.ingest.outbox.sweep-interval:5s}",
