@@ -36,7 +36,7 @@ class LogEventsTest {
     void schemaIsMigratedOnTheThrowawayDatabase() {
         assertThat(Schema.databaseName(dataSource)).startsWith("vigil_test_logs_");
         assertThat(Schema.appliedVersions(dataSource)).containsExactly("1");
-        assertThat(Schema.tables(dataSource)).contains("log_source", "event_sequence", "outbox_event");
+        assertThat(Schema.tables(dataSource)).containsExactlyInAnyOrder("log_source", "flyway_schema_history");
     }
 
     @Test
