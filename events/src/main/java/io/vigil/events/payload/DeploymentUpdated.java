@@ -34,12 +34,17 @@ public record DeploymentUpdated(
         steps = steps == null ? List.of() : List.copyOf(steps);
     }
 
-    /** One step of the deployment as last reported. */
-    public record StepState(String name, String stepType, Status status) {
+    /** One step of the deployment as last reported; times and error when known. */
+    public record StepState(String name, String stepType, Status status, Instant startedAt, Instant finishedAt,
+            String error) {
         public StepState {
             requiredText(name, "name");
             requiredText(stepType, "step_type");
             required(status, "status");
+        }
+
+        public StepState(String name, String stepType, Status status) {
+            this(name, stepType, status, null, null, null);
         }
     }
 }

@@ -7,14 +7,20 @@ import java.time.Instant;
 
 import io.vigil.events.Status;
 
-/** One step of a deployment started or ended. Subject: the project name. */
+/**
+ * One step of a deployment started or ended. Subject: the project name. {@code startedAt}, {@code finishedAt}
+ * and {@code error} are there when the sender reported them or they follow from the status changes seen.
+ */
 public record StepUpdated(
         String deploymentId,
         String project,
         String name,
         String stepType,
         Status status,
-        Instant reportedAt) {
+        Instant reportedAt,
+        Instant startedAt,
+        Instant finishedAt,
+        String error) {
 
     public StepUpdated {
         requiredText(deploymentId, "deployment_id");
@@ -23,5 +29,10 @@ public record StepUpdated(
         requiredText(stepType, "step_type");
         required(status, "status");
         required(reportedAt, "reported_at");
+    }
+
+    /** A step event without timing or error. */
+    public StepUpdated(String deploymentId, String project, String name, String stepType, Status status, Instant reportedAt) {
+        this(deploymentId, project, name, stepType, status, reportedAt, null, null, null);
     }
 }

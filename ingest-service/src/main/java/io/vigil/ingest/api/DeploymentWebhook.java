@@ -4,14 +4,17 @@ import java.time.Instant;
 import java.util.Map;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * The deployment webhook body exactly as existing deploy scripts send it. {@code step_details} maps
- * step names to status words, in the order the steps run.
+ * step names, in the order the steps run, to a status word or to an object with the step's times.
  */
 @Schema(description = "A deployment report from a deploy script")
 public record DeploymentWebhook(
@@ -29,5 +32,10 @@ public record DeploymentWebhook(
         @Size(max = 2000) String testUrl,
         @Size(max = 10_000) String message,
         Instant timestamp,
-        @Size(max = 100) Map<String, String> stepDetails) {
+        @Size(max = 100)
+        @Schema(description = "step name → status word, or → {status, started_at, finished_at, error, log_url, log_excerpt}")
+        Map<String, JsonNode> stepDetails,
+        @Size(max = 200) @Schema(description = "the sender's own id for the deployment; reports with the same id update it")
+        String deploymentId,
+        @PositiveOrZero Long durationMs) {
 }

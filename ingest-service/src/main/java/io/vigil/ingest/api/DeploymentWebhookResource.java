@@ -1,13 +1,12 @@
 package io.vigil.ingest.api;
 
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -16,14 +15,16 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import io.vigil.events.Status;
-import io.vigil.ingest.domain.Deployment;
+import io.vigil.ingest.config.IngestConfig;
 import io.vigil.ingest.domain.DeploymentRecorder;
-import io.vigil.ingest.domain.DeploymentReport;
-import io.vigil.ingest.domain.ReportedStatus;
+import io.vigil.ingest.domain.DeploymentRecorder.Receipt;
 
 /** The deployment webhook existing deploy scripts post to; a report may come once at the end or live, step by step. */
 @Path("/api/webhook/deployment")
@@ -31,12 +32,17 @@ public class DeploymentWebhookResource {
 
     private static final Logger LOG = Logger.getLogger(DeploymentWebhookResource.class);
 
+    private final DeploymentWebhookParser parser;
+    private final WebhookSenders senders;
     private final DeploymentRecorder recorder;
-    private final Clock clock;
+    private final long maxBody;
 
-    DeploymentWebhookResource(DeploymentRecorder recorder, Clock clock) {
+    DeploymentWebhookResource(DeploymentWebhookParser parser, WebhookSenders senders, DeploymentRecorder recorder,
+            IngestConfig config) {
+        this.parser = parser;
+        this.senders = senders;
         this.recorder = recorder;
-        this.clock = clock;
+        this.maxBody = config.webhook().maxBody().asLongValue();
     }
 
     /** What the sender gets back: the deployment its report was stored under. */
@@ -47,35 +53,59 @@ public class DeploymentWebhookResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Report a deployment or a step of it",
-            description = "Stores the report and publishes io.vigil.deployment.updated (and io.vigil.step.updated for"
-                    + " each step whose status changed) on vigil.deployments. A report with the same project and"
-                    + " commit as an unfinished deployment continues it.")
-    @APIResponse(responseCode = "200", description = "Stored")
+            description = "Stores the report and publishes io.vigil.step.updated for each step whose status changed,"
+                    + " then io.vigil.deployment.updated, on vigil.deployments. A report continues an earlier deployment"
+                    + " with the same deployment_id, or else the same project, commit_hash and triggered_by received within"
+                    + " the configured window. A delivery seen before (same X-Vigil-Delivery, or the same body when there is"
+                    + " none) is answered as the first time and changes nothing.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = DeploymentWebhook.class)))
+    @APIResponse(responseCode = "200", description = "Stored, or a redelivery of a stored report",
+            content = @Content(schema = @Schema(implementation = Accepted.class)))
     @APIResponse(responseCode = "400", description = "Invalid body; the problem names the field",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Accepted receive(@Valid @NotNull DeploymentWebhook body) {
-        Deployment deployment = recorder.record(toReport(body));
-        LOG.debugf("deployment %s of %s is %s", deployment.id, deployment.project, deployment.status);
-        return new Accepted(deployment.id.toString(), deployment.project, deployment.status);
+    @APIResponse(responseCode = "401", description = "Unknown sender, or a missing or wrong signature",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Body larger than vigil.ingest.webhook.max-body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<Accepted> receive(byte[] body,
+            @Parameter(description = "the configured sender posting; default vigil.ingest.webhook.default-sender")
+            @HeaderParam("X-Vigil-Sender") String sender,
+            @Parameter(description = "sha256=<hex of HMAC-SHA256(body, sender secret)>")
+            @HeaderParam("X-Vigil-Signature") String signature,
+            @Parameter(description = "the sender's id of this delivery, for deduplication")
+            @HeaderParam("X-Vigil-Delivery") String delivery) throws IOException {
+        if (body.length > maxBody) {
+            throw new TooLarge("the body has " + body.length + " bytes; at most " + maxBody + " are accepted");
+        }
+        String verified = senders.verify(sender, signature, body);
+        Receipt receipt = recorder.record(parser.parse(body), verified + ":" + deliveryId(delivery, body));
+        if (receipt.redelivery()) {
+            LOG.debugf("redelivery for deployment %s of %s answered as before", receipt.deploymentId(), receipt.project());
+        }
+        return RestResponse.ResponseBuilder.ok(new Accepted(receipt.deploymentId().toString(), receipt.project(),
+                receipt.status())).header("X-Vigil-Redelivery", receipt.redelivery()).build();
     }
 
-    private DeploymentReport toReport(DeploymentWebhook body) {
-        Status status = ReportedStatus.parse(body.status()).orElseThrow(() -> new FieldProblem("status",
-                "unknown status '" + body.status() + "'; use one of " + ReportedStatus.accepted()));
-        List<DeploymentReport.StepReport> steps = new ArrayList<>();
-        if (body.stepDetails() != null) {
-            for (Map.Entry<String, String> step : body.stepDetails().entrySet()) {
-                String field = "step_details." + step.getKey();
-                if (step.getKey().isBlank() || step.getKey().length() > 200) {
-                    throw new FieldProblem(field, "step names must be 1 to 200 characters");
-                }
-                steps.add(new DeploymentReport.StepReport(step.getKey(), ReportedStatus.parse(step.getValue())
-                        .orElseThrow(() -> new FieldProblem(field, "unknown status '" + step.getValue()
-                                + "'; use one of " + ReportedStatus.accepted()))));
+    /** The sender's delivery id, or the SHA-256 of the body when it gives none. */
+    private static String deliveryId(String header, byte[] body) {
+        if (header != null && !header.isBlank()) {
+            if (header.length() > 200) {
+                throw new FieldProblem("X-Vigil-Delivery", "must be at most 200 characters");
             }
+            return header.trim();
         }
-        return new DeploymentReport(body.project().trim(), body.repository(), body.branch(), body.commitHash(), status,
-                body.triggeredBy(), body.triggerType(), body.deployType(), body.deployPath(), body.testUrl(),
-                body.message(), body.timestamp() != null ? body.timestamp() : clock.instant(), steps);
+        try {
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A body over the configured limit; answered 413. */
+    public static class TooLarge extends RuntimeException {
+        public TooLarge(String message) {
+            super(message);
+        }
     }
 }

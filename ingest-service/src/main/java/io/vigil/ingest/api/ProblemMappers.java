@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -59,6 +60,16 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response unauthorized(WebhookSenders.Unauthorized e, UriInfo uri) {
+        return respond(Problem.of(401, "Unauthorized", e.getMessage(), uri.getPath()));
+    }
+
+    @ServerExceptionMapper
+    public Response tooLarge(DeploymentWebhookResource.TooLarge e, UriInfo uri) {
+        return respond(Problem.of(413, "Content Too Large", e.getMessage(), uri.getPath()));
+    }
+
+    @ServerExceptionMapper
     public Response httpError(WebApplicationException e, UriInfo uri) {
         Response.StatusType status = e.getResponse().getStatusInfo();
         if (e.getCause() instanceof JsonProcessingException json) {
@@ -78,12 +89,11 @@ public class ProblemMappers {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
-    /** The JSON name of the violated field: the path after the method and parameter, in snake_case. */
+    /** The JSON name of the violated field: the property path without method and parameter, in snake_case. */
     private static String field(ConstraintViolation<?> violation) {
         StringBuilder field = new StringBuilder();
-        int index = 0;
         for (Path.Node node : violation.getPropertyPath()) {
-            if (index++ < 2 || node.getName() == null) {
+            if (node.getName() == null || node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER) {
                 continue;
             }
             if (!field.isEmpty()) {

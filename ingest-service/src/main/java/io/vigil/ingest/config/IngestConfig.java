@@ -1,7 +1,10 @@
 package io.vigil.ingest.config;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Max;
@@ -13,6 +16,35 @@ public interface IngestConfig {
 
     /** The outbox relay. */
     Outbox outbox();
+
+    /** The deployment webhook. */
+    Webhook webhook();
+
+    interface Webhook {
+        /** Largest body accepted; a larger one is answered 413. */
+        @WithDefault("1M")
+        MemorySize maxBody();
+
+        /** The sender a request belongs to when it names none in {@code X-Vigil-Sender}. */
+        @WithDefault("scripts")
+        String defaultSender();
+
+        /** How long reports of the same project, commit and trigger continue one deployment (when the sender gives no deployment_id). */
+        @WithDefault("1h")
+        Duration sameDeploymentWindow();
+
+        /** Known senders by name; a request from any other is refused. */
+        Map<String, Sender> senders();
+    }
+
+    interface Sender {
+        /** HMAC-SHA256 key: requests must carry {@code X-Vigil-Signature: sha256=<hex>} of their raw body. */
+        Optional<String> secret();
+
+        /** Accept unsigned requests from this sender (existing scripts that cannot sign); ignored when a secret is set. */
+        @WithDefault("false")
+        boolean unsigned();
+    }
 
     interface Outbox {
         /** How often unconfirmed events are looked for and sent again. */

@@ -38,18 +38,24 @@ public class Deployment extends PanacheEntityBase {
     public Instant reportedAt;
     public Instant receivedAt;
     public Instant updatedAt;
+    public String senderDeploymentId;
 
     @OneToMany(mappedBy = "deployment", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
     public List<DeploymentStep> steps = new ArrayList<>();
 
-    /**
-     * The deployment a live report continues: the newest one of the same project and commit
-     * that has not finished yet.
-     */
-    public static Optional<Deployment> unfinished(String project, String commitHash) {
-        return find("project = ?1 and commitHash = ?2 and status in ?3 order by receivedAt desc",
-                project, commitHash, List.of(Status.PENDING, Status.RUNNING)).firstResultOptional();
+    /** The deployment the sender calls {@code senderDeploymentId}. */
+    public static Optional<Deployment> bySenderId(String project, String senderDeploymentId) {
+        return find("project = ?1 and senderDeploymentId = ?2", project, senderDeploymentId).firstResultOptional();
+    }
+
+    /** The newest deployment of the project, commit and trigger received since {@code since}. */
+    public static Optional<Deployment> recent(String project, String commitHash, String triggeredBy, Instant since) {
+        return triggeredBy == null
+                ? find("project = ?1 and commitHash = ?2 and triggeredBy is null and receivedAt >= ?3 order by receivedAt desc",
+                        project, commitHash, since).firstResultOptional()
+                : find("project = ?1 and commitHash = ?2 and triggeredBy = ?3 and receivedAt >= ?4 order by receivedAt desc",
+                        project, commitHash, triggeredBy, since).firstResultOptional();
     }
 
     public static long countByProject(String project) {

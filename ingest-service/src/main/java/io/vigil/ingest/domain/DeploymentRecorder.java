@@ -4,51 +4,91 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.vigil.events.Status;
 import io.vigil.events.payload.DeploymentUpdated;
 import io.vigil.events.payload.StepUpdated;
+import io.vigil.ingest.config.IngestConfig;
 import io.vigil.ingest.messaging.EventOutbox;
 
 /**
- * Stores a deployment report and, in the same transaction, the events it causes: the deployment's new
- * state, and one step event per step whose status changed. A live report (same project and commit,
- * not finished) continues the deployment it belongs to.
+ * Stores a deployment report and, in the same transaction, the events it causes: one step event per step
+ * whose status changed, then the deployment's new state. A report continues an earlier deployment when
+ * the sender names it by its own id, or else when project, commit and trigger match one received within
+ * the configured window. A delivery seen before gets its first receipt and changes nothing.
  */
 @ApplicationScoped
 public class DeploymentRecorder {
 
     private final EventOutbox outbox;
+    private final EntityManager entityManager;
+    private final IngestConfig config;
     private final Clock clock;
 
-    DeploymentRecorder(EventOutbox outbox, Clock clock) {
+    DeploymentRecorder(EventOutbox outbox, EntityManager entityManager, IngestConfig config, Clock clock) {
         this.outbox = outbox;
+        this.entityManager = entityManager;
+        this.config = config;
         this.clock = clock;
     }
 
+    /** What the sender is told: the deployment its report went to, and whether the delivery was a repeat. */
+    public record Receipt(UUID deploymentId, String project, Status status, boolean redelivery) {
+    }
+
     @Transactional
-    public Deployment record(DeploymentReport report) {
+    public Receipt record(DeploymentReport report, String deliveryKey) {
         Instant now = clock.instant();
-        Deployment deployment = report.commitHash() == null ? null
-                : Deployment.unfinished(report.project(), report.commitHash()).orElse(null);
-        if (deployment == null) {
-            deployment = new Deployment();
-            deployment.id = UUID.randomUUID();
-            deployment.receivedAt = now;
+        if (!claim(deliveryKey, now)) {
+            WebhookDelivery first = WebhookDelivery.findById(deliveryKey);
+            return new Receipt(first.deploymentId, first.project, first.status, true);
         }
+        Deployment deployment = continued(report, now);
         copy(report, deployment, now);
         List<DeploymentStep> changed = applySteps(report, deployment);
         deployment.persist();
 
         for (DeploymentStep step : changed) {
             outbox.publish(deployment.project, now, new StepUpdated(deployment.id.toString(), deployment.project,
-                    step.name, step.stepType.wire(), step.status, report.reportedAt()));
+                    step.name, step.stepType.wire(), step.status, report.reportedAt(), step.startedAt, step.finishedAt,
+                    step.error));
         }
         outbox.publish(deployment.project, now, updated(deployment));
+
+        WebhookDelivery delivery = WebhookDelivery.findById(deliveryKey);
+        delivery.deploymentId = deployment.id;
+        delivery.project = deployment.project;
+        delivery.status = deployment.status;
+        return new Receipt(deployment.id, deployment.project, deployment.status, false);
+    }
+
+    /** Takes the delivery key for this transaction; false when an earlier delivery already holds it. */
+    private boolean claim(String deliveryKey, Instant now) {
+        return entityManager.createNativeQuery(
+                "INSERT INTO webhook_delivery (id, received_at) VALUES (?1, ?2) ON CONFLICT (id) DO NOTHING")
+                .setParameter(1, deliveryKey).setParameter(2, now).executeUpdate() == 1;
+    }
+
+    private Deployment continued(DeploymentReport report, Instant now) {
+        if (report.senderDeploymentId() != null) {
+            return Deployment.bySenderId(report.project(), report.senderDeploymentId()).orElseGet(() -> fresh(now));
+        }
+        if (report.commitHash() != null) {
+            return Deployment.recent(report.project(), report.commitHash(), report.triggeredBy(),
+                    now.minus(config.webhook().sameDeploymentWindow())).orElseGet(() -> fresh(now));
+        }
+        return fresh(now);
+    }
+
+    private static Deployment fresh(Instant now) {
+        Deployment deployment = new Deployment();
+        deployment.id = UUID.randomUUID();
+        deployment.receivedAt = now;
         return deployment;
     }
 
@@ -66,6 +106,9 @@ public class DeploymentRecorder {
         d.message = report.message();
         d.reportedAt = report.reportedAt();
         d.updatedAt = now;
+        if (report.senderDeploymentId() != null) {
+            d.senderDeploymentId = report.senderDeploymentId();
+        }
     }
 
     private static List<DeploymentStep> applySteps(DeploymentReport report, Deployment deployment) {
@@ -82,8 +125,7 @@ public class DeploymentRecorder {
                 step.position = deployment.steps.size();
                 deployment.steps.add(step);
             }
-            if (!Objects.equals(step.status, reported.status())) {
-                step.status = reported.status();
+            if (step.apply(reported, report.reportedAt())) {
                 changed.add(step);
             }
         }
@@ -93,6 +135,7 @@ public class DeploymentRecorder {
     private static DeploymentUpdated updated(Deployment d) {
         return new DeploymentUpdated(d.id.toString(), d.project, d.repository, d.branch, d.commitHash, d.status,
                 d.triggeredBy, d.triggerType, d.deployType, d.message, d.reportedAt,
-                d.steps.stream().map(s -> new DeploymentUpdated.StepState(s.name, s.stepType.wire(), s.status)).toList());
+                d.steps.stream().map(s -> new DeploymentUpdated.StepState(s.name, s.stepType.wire(), s.status,
+                        s.startedAt, s.finishedAt, s.error)).toList());
     }
 }

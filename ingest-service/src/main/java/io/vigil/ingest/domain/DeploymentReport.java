@@ -5,7 +5,10 @@ import java.util.List;
 
 import io.vigil.events.Status;
 
-/** A validated report of a deployment's state, whatever format its sender used. */
+/**
+ * A validated report of a deployment's state, whatever format its sender used. {@code senderDeploymentId}
+ * is the sender's own id for the deployment, when it gives one.
+ */
 public record DeploymentReport(
         String project,
         String repository,
@@ -19,9 +22,27 @@ public record DeploymentReport(
         String testUrl,
         String message,
         Instant reportedAt,
-        List<StepReport> steps) {
+        List<StepReport> steps,
+        String senderDeploymentId) {
 
-    /** One step as reported, in the sender's order. */
-    public record StepReport(String name, Status status) {
+    public DeploymentReport {
+        steps = List.copyOf(steps);
+    }
+
+    /** A report without a sender's deployment id. */
+    public DeploymentReport(String project, String repository, String branch, String commitHash, Status status,
+            String triggeredBy, String triggerType, String deployType, String deployPath, String testUrl,
+            String message, Instant reportedAt, List<StepReport> steps) {
+        this(project, repository, branch, commitHash, status, triggeredBy, triggerType, deployType, deployPath,
+                testUrl, message, reportedAt, steps, null);
+    }
+
+    /** One step as reported, in the sender's order; the times, error and log link only when the sender gave them. */
+    public record StepReport(String name, Status status, Instant startedAt, Instant finishedAt, String error,
+            String logUrl) {
+
+        public StepReport(String name, Status status) {
+            this(name, status, null, null, null, null);
+        }
     }
 }

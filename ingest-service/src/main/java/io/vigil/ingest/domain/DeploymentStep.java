@@ -1,5 +1,6 @@
 package io.vigil.ingest.domain;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.persistence.Entity;
@@ -27,4 +28,34 @@ public class DeploymentStep extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Status status;
     public int position;
+    public Instant startedAt;
+    public Instant finishedAt;
+    public String error;
+    public String logUrl;
+
+    /**
+     * Applies a report of this step; true when its status changed. A step seen running gets a start time,
+     * a step seen finished an end time, unless the sender gave them.
+     */
+    boolean apply(DeploymentReport.StepReport report, Instant reportedAt) {
+        boolean changed = !report.status().equals(status);
+        status = report.status();
+        if (report.startedAt() != null) {
+            startedAt = report.startedAt();
+        } else if (startedAt == null && status == Status.RUNNING) {
+            startedAt = reportedAt;
+        }
+        if (report.finishedAt() != null) {
+            finishedAt = report.finishedAt();
+        } else if (finishedAt == null && status.isTerminal() && status != Status.SKIPPED) {
+            finishedAt = reportedAt;
+        }
+        if (report.error() != null) {
+            error = report.error();
+        }
+        if (report.logUrl() != null) {
+            logUrl = report.logUrl();
+        }
+        return changed;
+    }
 }

@@ -1,0 +1,110 @@
+package io.vigil.ingest.api;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.vigil.events.Status;
+import io.vigil.ingest.domain.DeploymentReport;
+import io.vigil.ingest.domain.ReportedStatus;
+
+/**
+ * Turns a raw webhook body into a validated {@link DeploymentReport}: JSON, bean constraints, status words,
+ * step details given as words or objects. Every rejection names the field.
+ */
+@ApplicationScoped
+public class DeploymentWebhookParser {
+
+    private final ObjectMapper json;
+    private final Validator validator;
+    private final Clock clock;
+
+    DeploymentWebhookParser(ObjectMapper json, Validator validator, Clock clock) {
+        this.json = json;
+        this.validator = validator;
+        this.clock = clock;
+    }
+
+    public DeploymentReport parse(byte[] body) throws IOException {
+        if (body == null || body.length == 0) {
+            throw new FieldProblem("body", "a JSON object is required");
+        }
+        DeploymentWebhook webhook = json.readValue(body, DeploymentWebhook.class);
+        if (webhook == null) {
+            throw new FieldProblem("body", "a JSON object is required");
+        }
+        Set<ConstraintViolation<DeploymentWebhook>> violations = validator.validate(webhook);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return new DeploymentReport(webhook.project().trim(), webhook.repository(), webhook.branch(),
+                webhook.commitHash(), status("status", webhook.status()), webhook.triggeredBy(), webhook.triggerType(),
+                webhook.deployType(), webhook.deployPath(), webhook.testUrl(), webhook.message(),
+                webhook.timestamp() != null ? webhook.timestamp() : clock.instant(), steps(webhook.stepDetails()),
+                webhook.deploymentId());
+    }
+
+    private static List<DeploymentReport.StepReport> steps(Map<String, JsonNode> details) {
+        List<DeploymentReport.StepReport> steps = new ArrayList<>();
+        if (details == null) {
+            return steps;
+        }
+        for (Map.Entry<String, JsonNode> entry : details.entrySet()) {
+            String name = entry.getKey();
+            String field = "step_details." + name;
+            if (name.isBlank() || name.length() > 200) {
+                throw new FieldProblem(field, "step names must be 1 to 200 characters");
+            }
+            JsonNode value = entry.getValue();
+            if (value != null && value.isTextual()) {
+                steps.add(new DeploymentReport.StepReport(name, status(field, value.asText())));
+            } else if (value != null && value.isObject()) {
+                steps.add(new DeploymentReport.StepReport(name, status(field + ".status", text(value, "status", field)),
+                        time(value, "started_at", field), time(value, "finished_at", field), text(value, "error", field),
+                        text(value, "log_url", field)));
+            } else {
+                throw new FieldProblem(field, "must be a status word or an object with a status");
+            }
+        }
+        return steps;
+    }
+
+    private static Status status(String field, String word) {
+        return ReportedStatus.parse(word).orElseThrow(() -> new FieldProblem(field,
+                (word == null ? "status is required" : "unknown status '" + word + "'") + "; use one of "
+                        + ReportedStatus.accepted()));
+    }
+
+    private static String text(JsonNode step, String name, String field) {
+        JsonNode value = step.get(name);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual() || value.asText().length() > 10_000) {
+            throw new FieldProblem(field + "." + name, "must be a string of at most 10000 characters");
+        }
+        return value.asText();
+    }
+
+    private static Instant time(JsonNode step, String name, String field) {
+        String value = text(step, name, field);
+        try {
+            return value == null ? null : Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new FieldProblem(field + "." + name, "must be an RFC 3339 time such as 2024-01-01T00:00:00Z");
+        }
+    }
+}
