@@ -15,6 +15,7 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Parameters;
 import io.vigil.events.Status;
 
 /** A deployment of one project as its sender reported it; the steps are kept in the order first reported. */
@@ -56,6 +57,41 @@ public class Deployment extends PanacheEntityBase {
                         project, commitHash, since).firstResultOptional()
                 : find("project = ?1 and commitHash = ?2 and triggeredBy = ?3 and receivedAt >= ?4 order by receivedAt desc",
                         project, commitHash, triggeredBy, since).firstResultOptional();
+    }
+
+    /**
+     * One page of deployments, newest first, optionally of one project, in one status, received since a time,
+     * and after a cursor. Fetches one row more than asked, so the caller knows whether a next page exists.
+     */
+    public static List<Deployment> page(String project, Status status, Instant since, DeploymentCursor after, int limit) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        if (project != null) {
+            query.append(" and project = :project");
+            params.and("project", project);
+        }
+        if (status != null) {
+            query.append(" and status = :status");
+            params.and("status", status);
+        }
+        if (since != null) {
+            query.append(" and receivedAt >= :since");
+            params.and("since", since);
+        }
+        if (after != null) {
+            query.append(" and (receivedAt < :at or (receivedAt = :at and id < :id))");
+            params.and("at", after.receivedAt()).and("id", after.id());
+        }
+        return find(query + " order by receivedAt desc, id desc", params).page(0, limit + 1).list();
+    }
+
+    /** Share of the steps that are done, 0 to 100; null when the deployment reported no steps. */
+    public Integer progressPercent() {
+        if (steps.isEmpty()) {
+            return null;
+        }
+        long done = steps.stream().filter(s -> s.status.isTerminal()).count();
+        return (int) (done * 100 / steps.size());
     }
 
     public static long countByProject(String project) {

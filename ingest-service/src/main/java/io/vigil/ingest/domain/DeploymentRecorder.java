@@ -52,6 +52,7 @@ public class DeploymentRecorder {
         copy(report, deployment, now);
         List<DeploymentStep> changed = applySteps(report, deployment);
         deployment.persist();
+        Project.sawDeployment(deployment);
 
         for (DeploymentStep step : changed) {
             outbox.publish(deployment.project, now, new StepUpdated(deployment.id.toString(), deployment.project,
