@@ -42,7 +42,12 @@ public class DeploymentWebhookParser {
         if (body == null || body.length == 0) {
             throw new FieldProblem("body", "a JSON object is required");
         }
-        DeploymentWebhook webhook = json.readValue(body, DeploymentWebhook.class);
+        JsonNode tree = json.readTree(body);
+        if (tree == null || !tree.isObject()) {
+            throw new FieldProblem("body", "a JSON object is required");
+        }
+        rejectNulCharacters(tree, "");
+        DeploymentWebhook webhook = json.treeToValue(tree, DeploymentWebhook.class);
         if (webhook == null) {
             throw new FieldProblem("body", "a JSON object is required");
         }
@@ -55,6 +60,25 @@ public class DeploymentWebhookParser {
                 webhook.deployType(), webhook.deployPath(), webhook.testUrl(), webhook.message(),
                 webhook.timestamp() != null ? webhook.timestamp() : clock.instant(), steps(webhook.stepDetails()),
                 webhook.deploymentId());
+    }
+
+    /** PostgreSQL cannot store NUL in text; no sender has a reason to send it. */
+    private static void rejectNulCharacters(JsonNode node, String path) {
+        if (node.isTextual() && node.asText().indexOf('\u0000') >= 0) {
+            throw new FieldProblem(path.isEmpty() ? "body" : path, "must not contain NUL characters");
+        }
+        if (node.isObject()) {
+            node.properties().forEach(e -> {
+                if (e.getKey().indexOf('\u0000') >= 0) {
+                    throw new FieldProblem(path.isEmpty() ? "body" : path, "field names must not contain NUL characters");
+                }
+                rejectNulCharacters(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey());
+            });
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                rejectNulCharacters(node.get(i), path + "[" + i + "]");
+            }
+        }
     }
 
     private static List<DeploymentReport.StepReport> steps(Map<String, JsonNode> details) {

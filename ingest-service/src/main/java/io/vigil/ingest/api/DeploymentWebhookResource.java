@@ -3,6 +3,7 @@ package io.vigil.ingest.api;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 
 import jakarta.ws.rs.Consumes;
@@ -35,13 +36,15 @@ public class DeploymentWebhookResource {
     private final DeploymentWebhookParser parser;
     private final WebhookSenders senders;
     private final DeploymentRecorder recorder;
+    private final WebhookMetrics metrics;
     private final long maxBody;
 
     DeploymentWebhookResource(DeploymentWebhookParser parser, WebhookSenders senders, DeploymentRecorder recorder,
-            IngestConfig config) {
+            WebhookMetrics metrics, IngestConfig config) {
         this.parser = parser;
         this.senders = senders;
         this.recorder = recorder;
+        this.metrics = metrics;
         this.maxBody = config.webhook().maxBody().asLongValue();
     }
 
@@ -78,8 +81,10 @@ public class DeploymentWebhookResource {
         if (body.length > maxBody) {
             throw new TooLarge("the body has " + body.length + " bytes; at most " + maxBody + " are accepted");
         }
+        long start = System.nanoTime();
         String verified = senders.verify(sender, signature, body);
         Receipt receipt = recorder.record(parser.parse(body), verified + ":" + deliveryId(delivery, body));
+        metrics.accepted(receipt.status(), receipt.redelivery(), Duration.ofNanos(System.nanoTime() - start));
         if (receipt.redelivery()) {
             LOG.debugf("redelivery for deployment %s of %s answered as before", receipt.deploymentId(), receipt.project());
         }

@@ -26,6 +26,12 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final PropertyNamingStrategies.SnakeCaseStrategy SNAKE = new PropertyNamingStrategies.SnakeCaseStrategy();
 
+    private final WebhookMetrics metrics;
+
+    ProblemMappers(WebhookMetrics metrics) {
+        this.metrics = metrics;
+    }
+
     @ServerExceptionMapper
     public Response invalidFields(ConstraintViolationException e, UriInfo uri) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
@@ -85,7 +91,10 @@ public class ProblemMappers {
                 uri.getPath()));
     }
 
-    private static Response respond(Problem problem) {
+    private Response respond(Problem problem) {
+        if (problem.instance() != null && problem.instance().startsWith("/api/webhook")) {
+            metrics.rejected(problem.status());
+        }
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 

@@ -58,6 +58,10 @@ public class OutboxEvent extends PanacheEntityBase {
                 .page(0, limit).list();
     }
 
+    static long countUnsent() {
+        return count("sentAt is null");
+    }
+
     static int markSent(List<UUID> ids, Instant at) {
         return update("sentAt = ?1 where id in ?2 and sentAt is null", at, ids);
     }

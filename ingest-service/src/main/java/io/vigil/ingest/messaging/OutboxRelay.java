@@ -4,13 +4,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -21,9 +25,9 @@ import io.vigil.events.VigilEvent;
 import io.vigil.ingest.config.IngestConfig;
 
 /**
- * Sends outbox events to Kafka: each one right after its transaction commits (no polling delay), and,
- * on a timer, any whose send was never confirmed (broker down, process killed). At least once; consumers
- * dedupe by event id.
+ * Sends outbox events to Kafka: each commit's events right after it (no polling delay), and, on a timer,
+ * any whose send was never confirmed (broker down, process killed). Events still waiting for Kafka's answer
+ * are left alone by the sweep, so an outage does not double them. At least once; consumers dedupe by id.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -34,11 +38,14 @@ public class OutboxRelay {
     private final MutinyEmitter<String> emitter;
     private final IngestConfig config;
     private final Clock clock;
+    private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
 
-    OutboxRelay(@Channel(CHANNEL) MutinyEmitter<String> emitter, IngestConfig config, Clock clock) {
+    OutboxRelay(@Channel(CHANNEL) MutinyEmitter<String> emitter, IngestConfig config, Clock clock, MeterRegistry registry) {
         this.emitter = emitter;
         this.config = config;
         this.clock = clock;
+        Gauge.builder("vigil.outbox.backlog", OutboxRelay::backlog)
+                .description("events written but not yet confirmed by Kafka").register(registry);
     }
 
     /**
@@ -46,10 +53,12 @@ public class OutboxRelay {
      * Kafka confirmed all of them; if any is not confirmed, the sweep resends the lot.
      */
     void send(List<VigilEvent<?>> events) {
-        List<Uni<Void>> sends = events.stream().map(e -> emitter.sendMessage(KafkaCloudEvents.toMessage(e))).toList();
         List<UUID> ids = events.stream().map(VigilEvent::id).toList();
+        inFlight.addAll(ids);
+        List<Uni<Void>> sends = events.stream().map(e -> emitter.sendMessage(KafkaCloudEvents.toMessage(e))).toList();
         Uni.join().all(sends).andCollectFailures()
                 .emitOn(Infrastructure.getDefaultWorkerPool())
+                .onTermination().invoke(() -> ids.forEach(inFlight::remove))
                 .subscribe().with(
                         ok -> markSent(ids),
                         failure -> LOG.warnf("events %s of %s not confirmed by Kafka, the sweep will resend them: %s",
@@ -61,7 +70,7 @@ public class OutboxRelay {
     void sweep() {
         QuarkusTransaction.requiringNew().run(() -> {
             List<OutboxEvent> rows = OutboxEvent.unsent(clock.instant().minus(config.outbox().sweepAfter()),
-                    config.outbox().sweepBatch());
+                    config.outbox().sweepBatch()).stream().filter(r -> !inFlight.contains(r.id)).toList();
             if (rows.isEmpty()) {
                 return;
             }
@@ -87,6 +96,14 @@ public class OutboxRelay {
             QuarkusTransaction.requiringNew().run(() -> OutboxEvent.markSent(ids, clock.instant()));
         } catch (RuntimeException e) {
             LOG.warnf("could not mark events %s sent, the sweep will resend them: %s", ids, e.getMessage());
+        }
+    }
+
+    private static double backlog() {
+        try {
+            return QuarkusTransaction.requiringNew().call(OutboxEvent::countUnsent);
+        } catch (RuntimeException e) {
+            return Double.NaN;
         }
     }
 }
