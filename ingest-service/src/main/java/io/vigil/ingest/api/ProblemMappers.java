@@ -71,6 +71,13 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response tooMany(WebhookSenders.TooManyRequests e, UriInfo uri) {
+        Response response = respond(Problem.of(429, "Too Many Requests", e.getMessage(), uri.getPath()));
+        response.getHeaders().putSingle("Retry-After", String.valueOf(e.retryAfterSeconds()));
+        return response;
+    }
+
+    @ServerExceptionMapper
     public Response tooLarge(DeploymentWebhookResource.TooLarge e, UriInfo uri) {
         return respond(Problem.of(413, "Content Too Large", e.getMessage(), uri.getPath()));
     }

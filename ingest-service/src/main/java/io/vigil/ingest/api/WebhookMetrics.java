@@ -39,6 +39,7 @@ public class WebhookMetrics {
         received(switch (httpStatus) {
             case 401 -> "unauthorized";
             case 413 -> "too_large";
+            case 429 -> "rate_limited";
             case 415 -> "unsupported_media_type";
             default -> httpStatus >= 500 ? "error" : "invalid";
         });

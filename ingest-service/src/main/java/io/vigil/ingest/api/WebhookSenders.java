@@ -1,21 +1,30 @@
 package io.vigil.ingest.api;
 
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
+
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
 
 import io.vigil.ingest.config.IngestConfig;
 import io.vigil.ingest.domain.WebhookSignature;
 
 /**
  * Decides whether a webhook request comes from a sender Vigil knows: a configured sender, with a valid
- * signature when it has a secret, or explicitly allowed to post unsigned. Secrets are never logged.
+ * signature when it has a secret, or explicitly allowed to post unsigned; and whether that sender is within
+ * its rate limit. Secrets are never logged.
  */
 @ApplicationScoped
 public class WebhookSenders {
 
     private static final Logger LOG = Logger.getLogger(WebhookSenders.class);
     private final IngestConfig.Webhook config;
+    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
     WebhookSenders(IngestConfig config) {
         this.config = config.webhook();
@@ -38,7 +47,30 @@ public class WebhookSenders {
         } else if (!sender.unsigned()) {
             throw refuse(name, "sender '" + name + "' has no secret configured and is not allowed to post unsigned");
         }
+        ConsumptionProbe probe = buckets.computeIfAbsent(name, n -> bucket(sender.rateLimit())).tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            throw new TooManyRequests(name, Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999) / 1_000_000_000));
+        }
         return name;
+    }
+
+    private static Bucket bucket(int perSecond) {
+        return Bucket.builder().addLimit(limit -> limit.capacity(perSecond).refillGreedy(perSecond, Duration.ofSeconds(1)))
+                .build();
+    }
+
+    /** A sender over its rate limit; answered 429 with {@code Retry-After}. */
+    public static class TooManyRequests extends RuntimeException {
+        private final long retryAfterSeconds;
+
+        public TooManyRequests(String sender, long retryAfterSeconds) {
+            super("sender '" + sender + "' is over its rate limit; retry after " + retryAfterSeconds + " s");
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        public long retryAfterSeconds() {
+            return retryAfterSeconds;
+        }
     }
 
     private static Unauthorized refuse(String sender, String reason) {

@@ -44,6 +44,11 @@ public interface IngestConfig {
         /** Accept unsigned requests from this sender (existing scripts that cannot sign); ignored when a secret is set. */
         @WithDefault("false")
         boolean unsigned();
+
+        /** Requests per second this sender may make (and as a burst); more are answered 429 with Retry-After. */
+        @WithDefault("5000")
+        @Min(1)
+        int rateLimit();
     }
 
     interface Outbox {

@@ -84,6 +84,23 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void aSenderOverItsRateLimitIsToldWhenToRetry() {
+        int limited = 0;
+        for (int i = 0; i < 6; i++) {
+            var response = given().contentType(ContentType.JSON).header("X-Vigil-Sender", "slow")
+                    .body(report(project(), "")).post("/api/webhook/deployment");
+            if (response.statusCode() == 429) {
+                limited++;
+                assertThat(response.contentType()).startsWith("application/problem+json");
+                assertThat(Integer.parseInt(response.header("Retry-After"))).isBetween(1, 2);
+            } else {
+                assertThat(response.statusCode()).isEqualTo(200);
+            }
+        }
+        assertThat(limited).as("a burst of 6 against 2 per second").isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
     void aRedeliveryGetsTheFirstAnswerAndEmitsNothingNew() {
         String project = project();
         String delivery = UUID.randomUUID().toString();
