@@ -20,6 +20,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import io.vigil.ingest.domain.forge.ForgeFieldException;
+
 /** Turns every error into RFC 9457 problem JSON; bad input is a 400 naming the field, never a 500. */
 public class ProblemMappers {
 
@@ -71,6 +73,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response forgeField(ForgeFieldException e, UriInfo uri) {
+        return respond(Problem.invalid(uri.getPath(), List.of(new Problem.FieldError(e.field(), e.reason()))));
+    }
+
+    @ServerExceptionMapper
     public Response tooMany(WebhookSenders.TooManyRequests e, UriInfo uri) {
         Response response = respond(Problem.of(429, "Too Many Requests", e.getMessage(), uri.getPath()));
         response.getHeaders().putSingle("Retry-After", String.valueOf(e.retryAfterSeconds()));
@@ -78,7 +85,7 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response tooLarge(DeploymentWebhookResource.TooLarge e, UriInfo uri) {
+    public Response tooLarge(WebhookIntake.TooLarge e, UriInfo uri) {
         return respond(Problem.of(413, "Content Too Large", e.getMessage(), uri.getPath()));
     }
 

@@ -1,5 +1,7 @@
 package io.vigil.ingest.api;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,19 +32,34 @@ public class WebhookSenders {
         this.config = config.webhook();
     }
 
-    /** The sender's name, once verified; throws {@link Unauthorized} otherwise. */
-    public String verify(String senderHeader, String signature, byte[] body) {
-        String name = senderHeader == null || senderHeader.isBlank() ? config.defaultSender() : senderHeader.trim();
+    /** How a request proves its sender: an HMAC signature of the body, or a shared token (GitLab). */
+    public sealed interface Proof {
+        /** {@code sha256=<hex>} in {@code header} (X-Vigil-Signature, X-Hub-Signature-256). */
+        record Signature(String header, String value, byte[] body) implements Proof {
+        }
+
+        /** The secret itself in {@code header} (X-Gitlab-Token), compared in constant time. */
+        record Token(String header, String value) implements Proof {
+        }
+
+        String header();
+
+        String value();
+    }
+
+    /** The sender's name once verified and within its rate limit; throws {@link Unauthorized} or {@link TooManyRequests}. */
+    public String verify(String requested, String fallback, Proof proof) {
+        String name = requested == null || requested.isBlank() ? fallback : requested.trim();
         IngestConfig.Sender sender = config.senders().get(name);
         if (sender == null) {
             throw refuse(name, "unknown sender '" + name + "'");
         }
         if (sender.secret().isPresent()) {
-            if (signature == null) {
-                throw refuse(name, "X-Vigil-Signature is required for sender '" + name + "'");
+            if (proof.value() == null) {
+                throw refuse(name, proof.header() + " is required for sender '" + name + "'");
             }
-            if (!WebhookSignature.matches(signature, sender.secret().get(), body)) {
-                throw refuse(name, "X-Vigil-Signature does not match the body");
+            if (!matches(proof, sender.secret().get())) {
+                throw refuse(name, proof.header() + " does not match");
             }
         } else if (!sender.unsigned()) {
             throw refuse(name, "sender '" + name + "' has no secret configured and is not allowed to post unsigned");
@@ -52,6 +69,18 @@ public class WebhookSenders {
             throw new TooManyRequests(name, Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999) / 1_000_000_000));
         }
         return name;
+    }
+
+    /** The default sender of Vigil's own format, for requests without {@code X-Vigil-Sender}. */
+    public String defaultSender() {
+        return config.defaultSender();
+    }
+
+    private static boolean matches(Proof proof, String secret) {
+        if (proof instanceof Proof.Signature signature) {
+            return WebhookSignature.matches(signature.value(), secret, signature.body());
+        }
+        return MessageDigest.isEqual(proof.value().getBytes(StandardCharsets.UTF_8), secret.getBytes(StandardCharsets.UTF_8));
     }
 
     private static Bucket bucket(int perSecond) {

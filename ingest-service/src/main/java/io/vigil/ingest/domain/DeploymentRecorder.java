@@ -93,23 +93,26 @@ public class DeploymentRecorder {
         return deployment;
     }
 
+    /** Takes what the report says; a field it leaves out keeps what an earlier report of the deployment said. */
     private static void copy(DeploymentReport report, Deployment d, Instant now) {
         d.project = report.project();
-        d.repository = report.repository();
-        d.branch = report.branch();
-        d.commitHash = report.commitHash();
         d.status = report.status();
-        d.triggeredBy = report.triggeredBy();
-        d.triggerType = report.triggerType();
-        d.deployType = report.deployType();
-        d.deployPath = report.deployPath();
-        d.testUrl = report.testUrl();
-        d.message = report.message();
         d.reportedAt = report.reportedAt();
         d.updatedAt = now;
-        if (report.senderDeploymentId() != null) {
-            d.senderDeploymentId = report.senderDeploymentId();
-        }
+        d.repository = keep(report.repository(), d.repository);
+        d.branch = keep(report.branch(), d.branch);
+        d.commitHash = keep(report.commitHash(), d.commitHash);
+        d.triggeredBy = keep(report.triggeredBy(), d.triggeredBy);
+        d.triggerType = keep(report.triggerType(), d.triggerType);
+        d.deployType = keep(report.deployType(), d.deployType);
+        d.deployPath = keep(report.deployPath(), d.deployPath);
+        d.testUrl = keep(report.testUrl(), d.testUrl);
+        d.message = keep(report.message(), d.message);
+        d.senderDeploymentId = keep(report.senderDeploymentId(), d.senderDeploymentId);
+    }
+
+    private static String keep(String reported, String known) {
+        return reported != null ? reported : known;
     }
 
     private static List<DeploymentStep> applySteps(DeploymentReport report, Deployment deployment) {

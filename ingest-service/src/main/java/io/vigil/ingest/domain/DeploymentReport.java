@@ -37,6 +37,12 @@ public record DeploymentReport(
                 testUrl, message, reportedAt, steps, null);
     }
 
+    /** This report, with {@code fallback} as its time when the sender gave none. */
+    public DeploymentReport orReportedAt(Instant fallback) {
+        return reportedAt != null ? this : new DeploymentReport(project, repository, branch, commitHash, status,
+                triggeredBy, triggerType, deployType, deployPath, testUrl, message, fallback, steps, senderDeploymentId);
+    }
+
     /** One step as reported, in the sender's order; the times, error and log link only when the sender gave them. */
     public record StepReport(String name, Status status, Instant startedAt, Instant finishedAt, String error,
             String logUrl) {
