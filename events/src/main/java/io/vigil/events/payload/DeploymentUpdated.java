@@ -11,6 +11,7 @@ import io.vigil.events.Status;
 /**
  * A deployment was reported or changed state. Subject: the project name.
  * Carries the whole current view of the deployment, steps included, so a reader needs no history.
+ * {@code rollbackOf} names the deployment this one rolled back, if any.
  */
 public record DeploymentUpdated(
         String deploymentId,
@@ -24,7 +25,8 @@ public record DeploymentUpdated(
         String deployType,
         String message,
         Instant reportedAt,
-        List<StepState> steps) {
+        List<StepState> steps,
+        String rollbackOf) {
 
     public DeploymentUpdated {
         requiredText(deploymentId, "deployment_id");
@@ -32,6 +34,14 @@ public record DeploymentUpdated(
         required(status, "status");
         required(reportedAt, "reported_at");
         steps = steps == null ? List.of() : List.copyOf(steps);
+    }
+
+    /** A deployment that rolls nothing back. */
+    public DeploymentUpdated(String deploymentId, String project, String repository, String branch, String commitHash,
+            Status status, String triggeredBy, String triggerType, String deployType, String message, Instant reportedAt,
+            List<StepState> steps) {
+        this(deploymentId, project, repository, branch, commitHash, status, triggeredBy, triggerType, deployType,
+                message, reportedAt, steps, null);
     }
 
     /** One step of the deployment as last reported; times and error when known. */

@@ -5,9 +5,14 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -26,6 +31,7 @@ import io.vigil.ingest.api.DeploymentViews.DeploymentSummary;
 import io.vigil.ingest.api.DeploymentViews.DeploymentView;
 import io.vigil.ingest.domain.Deployment;
 import io.vigil.ingest.domain.DeploymentCursor;
+import io.vigil.ingest.domain.DeploymentRecorder;
 
 /** Deployment history, newest first, paged by cursor; and one deployment with its steps. */
 @Path("/api/deployments")
@@ -33,6 +39,12 @@ import io.vigil.ingest.domain.DeploymentCursor;
 public class DeploymentResource {
 
     static final int MAX_LIMIT = 500;
+
+    private final DeploymentRecorder recorder;
+
+    DeploymentResource(DeploymentRecorder recorder) {
+        this.recorder = recorder;
+    }
 
     @GET
     @Operation(summary = "Deployments, newest first",
@@ -56,17 +68,40 @@ public class DeploymentResource {
     @APIResponse(responseCode = "404", description = "No such deployment",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public DeploymentView get(@PathParam("id") String id) {
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new FieldProblem("id", "must be a deployment id (a UUID)");
-        }
-        Deployment deployment = Deployment.findById(uuid);
+        Deployment deployment = Deployment.findById(uuid(id));
         if (deployment == null) {
             throw new NotFoundException("no deployment " + id);
         }
         return DeploymentView.of(deployment);
+    }
+
+    /** The body of a rollback marking: which deployment this one rolled back, and why. */
+    public record RollbackOf(@NotNull UUID deploymentId, @Size(max = 2000) String reason) {
+    }
+
+    @POST
+    @Path("/{id}/rollback-of")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Mark a deployment as the rollback of an earlier one",
+            description = "The rolled-back deployment then counts as a failed change in the project's DORA figures.")
+    @APIResponse(responseCode = "400", description = "Bad ids; the problem names the field",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such deployment",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public DeploymentView markRollback(@PathParam("id") String id, @Valid @NotNull RollbackOf body) {
+        Deployment deployment = recorder.markRollback(uuid(id), body.deploymentId(), body.reason());
+        if (deployment == null) {
+            throw new NotFoundException("no deployment " + id);
+        }
+        return DeploymentView.of(deployment);
+    }
+
+    private static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new FieldProblem("id", "must be a deployment id (a UUID)");
+        }
     }
 
     private static int limit(String text) {

@@ -28,11 +28,14 @@ public final class DeploymentViews {
 
     public record DeploymentSummary(String id, String project, String repository, String branch, String commitHash,
             Status status, String triggeredBy, String triggerType, String deployType, String message,
-            Instant reportedAt, Instant receivedAt, Instant updatedAt) {
+            Instant reportedAt, Instant receivedAt, Instant updatedAt, Instant startedAt, Instant finishedAt,
+            Long durationMs, String rollbackOf, String rollbackReason) {
 
         static DeploymentSummary of(Deployment d) {
             return new DeploymentSummary(d.id.toString(), d.project, d.repository, d.branch, d.commitHash, d.status,
-                    d.triggeredBy, d.triggerType, d.deployType, d.message, d.reportedAt, d.receivedAt, d.updatedAt);
+                    d.triggeredBy, d.triggerType, d.deployType, d.message, d.reportedAt, d.receivedAt, d.updatedAt,
+                    d.startedAt, d.finishedAt, d.finishedAt == null ? null : Duration.between(d.startedAt, d.finishedAt).toMillis(),
+                    d.rollbackOf == null ? null : d.rollbackOf.toString(), d.rollbackReason);
         }
     }
 

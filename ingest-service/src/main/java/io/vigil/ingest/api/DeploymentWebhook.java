@@ -2,6 +2,7 @@ package io.vigil.ingest.api;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -37,5 +38,8 @@ public record DeploymentWebhook(
         Map<String, JsonNode> stepDetails,
         @Size(max = 200) @Schema(description = "the sender's own id for the deployment; reports with the same id update it")
         String deploymentId,
-        @PositiveOrZero Long durationMs) {
+        @PositiveOrZero Long durationMs,
+        @Schema(description = "the Vigil id of the deployment this one rolls back; counts that one as a failed change")
+        UUID rollbackOf,
+        @Size(max = 2000) String reason) {
 }

@@ -59,7 +59,7 @@ public class DeploymentWebhookParser {
                 webhook.commitHash(), status("status", webhook.status()), webhook.triggeredBy(), webhook.triggerType(),
                 webhook.deployType(), webhook.deployPath(), webhook.testUrl(), webhook.message(),
                 webhook.timestamp() != null ? webhook.timestamp() : clock.instant(), steps(webhook.stepDetails()),
-                webhook.deploymentId());
+                webhook.deploymentId(), webhook.rollbackOf(), webhook.reason());
     }
 
     /** PostgreSQL cannot store NUL in text; no sender has a reason to send it. */

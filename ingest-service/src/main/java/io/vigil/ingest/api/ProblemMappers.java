@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import io.vigil.ingest.domain.ReportRejected;
 import io.vigil.ingest.domain.forge.ForgeFieldException;
 
 /** Turns every error into RFC 9457 problem JSON; bad input is a 400 naming the field, never a 500. */
@@ -70,6 +71,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unauthorized(WebhookSenders.Unauthorized e, UriInfo uri) {
         return respond(Problem.of(401, "Unauthorized", e.getMessage(), uri.getPath()));
+    }
+
+    @ServerExceptionMapper
+    public Response rejectedReport(ReportRejected e, UriInfo uri) {
+        return respond(Problem.invalid(uri.getPath(), List.of(new Problem.FieldError(e.field(), e.getMessage()))));
     }
 
     @ServerExceptionMapper

@@ -40,6 +40,10 @@ public class Deployment extends PanacheEntityBase {
     public Instant receivedAt;
     public Instant updatedAt;
     public String senderDeploymentId;
+    public Instant startedAt;
+    public Instant finishedAt;
+    public UUID rollbackOf;
+    public String rollbackReason;
 
     @OneToMany(mappedBy = "deployment", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
@@ -92,6 +96,14 @@ public class Deployment extends PanacheEntityBase {
         }
         long done = steps.stream().filter(s -> s.status.isTerminal()).count();
         return (int) (done * 100 / steps.size());
+    }
+
+    /** What the delivery figures need of the project's deployments started in [from, to). */
+    public static List<DeploymentOutcome> outcomes(String project, Instant from, Instant to) {
+        return getEntityManager().createQuery("select new io.vigil.ingest.domain.DeploymentOutcome("
+                + "d.id, d.status, d.startedAt, d.finishedAt, d.rollbackOf) from Deployment d"
+                + " where d.project = :project and d.startedAt >= :from and d.startedAt < :to", DeploymentOutcome.class)
+                .setParameter("project", project).setParameter("from", from).setParameter("to", to).getResultList();
     }
 
     public static long countByProject(String project) {

@@ -50,6 +50,9 @@ public class DeploymentRecorder {
         }
         Deployment deployment = continued(report, now);
         copy(report, deployment, now);
+        if (report.rollbackOf() != null) {
+            rollBack(deployment, report.rollbackOf(), report.rollbackReason());
+        }
         List<DeploymentStep> changed = applySteps(report, deployment);
         deployment.persist();
         Project.sawDeployment(deployment);
@@ -66,6 +69,31 @@ public class DeploymentRecorder {
         delivery.project = deployment.project;
         delivery.status = deployment.status;
         return new Receipt(deployment.id, deployment.project, deployment.status, false);
+    }
+
+    /** Marks {@code deploymentId} as the rollback of {@code undoneId}, and publishes its new state; null if no such deployment. */
+    @Transactional
+    public Deployment markRollback(UUID deploymentId, UUID undoneId, String reason) {
+        Deployment deployment = Deployment.findById(deploymentId);
+        if (deployment == null) {
+            return null;
+        }
+        rollBack(deployment, undoneId, reason);
+        deployment.updatedAt = clock.instant();
+        outbox.publish(deployment.project, deployment.updatedAt, updated(deployment));
+        return deployment;
+    }
+
+    private static void rollBack(Deployment deployment, UUID undoneId, String reason) {
+        Deployment undone = Deployment.findById(undoneId);
+        if (undone == null || !undone.project.equals(deployment.project)) {
+            throw new ReportRejected("rollback_of", "no deployment " + undoneId + " of project " + deployment.project);
+        }
+        if (undone.id.equals(deployment.id)) {
+            throw new ReportRejected("rollback_of", "a deployment cannot roll itself back");
+        }
+        deployment.rollbackOf = undone.id;
+        deployment.rollbackReason = reason;
     }
 
     /** Takes the delivery key for this transaction; false when an earlier delivery already holds it. */
@@ -93,6 +121,18 @@ public class DeploymentRecorder {
         return deployment;
     }
 
+    /** Starts with its first report; finishes when a report says so, and is open again if a later one says running. */
+    private static void track(Deployment d, DeploymentReport report) {
+        if (d.startedAt == null) {
+            d.startedAt = report.reportedAt();
+        }
+        if (!d.status.isTerminal()) {
+            d.finishedAt = null;
+        } else if (d.finishedAt == null) {
+            d.finishedAt = report.reportedAt().isBefore(d.startedAt) ? d.startedAt : report.reportedAt();
+        }
+    }
+
     /** Takes what the report says; a field it leaves out keeps what an earlier report of the deployment said. */
     private static void copy(DeploymentReport report, Deployment d, Instant now) {
         d.project = report.project();
@@ -109,6 +149,7 @@ public class DeploymentRecorder {
         d.testUrl = keep(report.testUrl(), d.testUrl);
         d.message = keep(report.message(), d.message);
         d.senderDeploymentId = keep(report.senderDeploymentId(), d.senderDeploymentId);
+        track(d, report);
     }
 
     private static String keep(String reported, String known) {
@@ -140,6 +181,7 @@ public class DeploymentRecorder {
         return new DeploymentUpdated(d.id.toString(), d.project, d.repository, d.branch, d.commitHash, d.status,
                 d.triggeredBy, d.triggerType, d.deployType, d.message, d.reportedAt,
                 d.steps.stream().map(s -> new DeploymentUpdated.StepState(s.name, s.stepType.wire(), s.status,
-                        s.startedAt, s.finishedAt, s.error)).toList());
+                        s.startedAt, s.finishedAt, s.error)).toList(),
+                d.rollbackOf == null ? null : d.rollbackOf.toString());
     }
 }

@@ -2,12 +2,14 @@ package io.vigil.ingest.domain;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import io.vigil.events.Status;
 
 /**
  * A validated report of a deployment's state, whatever format its sender used. {@code senderDeploymentId}
- * is the sender's own id for the deployment, when it gives one.
+ * is the sender's own id for the deployment, when it gives one; {@code rollbackOf} the Vigil deployment this one
+ * rolls back.
  */
 public record DeploymentReport(
         String project,
@@ -23,10 +25,20 @@ public record DeploymentReport(
         String message,
         Instant reportedAt,
         List<StepReport> steps,
-        String senderDeploymentId) {
+        String senderDeploymentId,
+        UUID rollbackOf,
+        String rollbackReason) {
 
     public DeploymentReport {
         steps = List.copyOf(steps);
+    }
+
+    /** A report that rolls nothing back. */
+    public DeploymentReport(String project, String repository, String branch, String commitHash, Status status,
+            String triggeredBy, String triggerType, String deployType, String deployPath, String testUrl,
+            String message, Instant reportedAt, List<StepReport> steps, String senderDeploymentId) {
+        this(project, repository, branch, commitHash, status, triggeredBy, triggerType, deployType, deployPath,
+                testUrl, message, reportedAt, steps, senderDeploymentId, null, null);
     }
 
     /** A report without a sender's deployment id. */
@@ -34,13 +46,14 @@ public record DeploymentReport(
             String triggeredBy, String triggerType, String deployType, String deployPath, String testUrl,
             String message, Instant reportedAt, List<StepReport> steps) {
         this(project, repository, branch, commitHash, status, triggeredBy, triggerType, deployType, deployPath,
-                testUrl, message, reportedAt, steps, null);
+                testUrl, message, reportedAt, steps, null, null, null);
     }
 
     /** This report, with {@code fallback} as its time when the sender gave none. */
     public DeploymentReport orReportedAt(Instant fallback) {
         return reportedAt != null ? this : new DeploymentReport(project, repository, branch, commitHash, status,
-                triggeredBy, triggerType, deployType, deployPath, testUrl, message, fallback, steps, senderDeploymentId);
+                triggeredBy, triggerType, deployType, deployPath, testUrl, message, fallback, steps, senderDeploymentId,
+                rollbackOf, rollbackReason);
     }
 
     /** One step as reported, in the sender's order; the times, error and log link only when the sender gave them. */
