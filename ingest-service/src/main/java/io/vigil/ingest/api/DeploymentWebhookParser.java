@@ -39,6 +39,29 @@ public class DeploymentWebhookParser {
     }
 
     public DeploymentReport parse(byte[] body) throws IOException {
+        DeploymentWebhook webhook = read(body, DeploymentWebhook.class);
+        return new DeploymentReport(webhook.project().trim(), webhook.repository(), webhook.branch(),
+                webhook.commitHash(), status("status", webhook.status()), webhook.triggeredBy(), webhook.triggerType(),
+                webhook.deployType(), webhook.deployPath(), webhook.testUrl(), webhook.message(),
+                webhook.timestamp() != null ? webhook.timestamp() : clock.instant(), steps(webhook.stepDetails()),
+                webhook.deploymentId(), webhook.rollbackOf(), webhook.reason());
+    }
+
+    /** A live step report as a deployment report that changes only that step (its status stays as it was). */
+    public DeploymentReport parseStep(byte[] body) throws IOException {
+        StepWebhook step = read(body, StepWebhook.class);
+        if (step.deploymentId() == null && step.commitHash() == null) {
+            throw new FieldProblem("deployment_id", "name the deployment: deployment_id, or commit_hash");
+        }
+        DeploymentReport.StepReport report = new DeploymentReport.StepReport(step.step(), status("status", step.status()),
+                step.startedAt(), step.finishedAt(), step.error(), step.logUrl());
+        return new DeploymentReport(step.project().trim(), null, null, step.commitHash(), null, step.triggeredBy(), null,
+                null, null, null, null, step.timestamp() != null ? step.timestamp() : clock.instant(),
+                List.of(report), step.deploymentId());
+    }
+
+    /** Reads and validates a JSON object of {@code type}; every failure names the field. */
+    private <T> T read(byte[] body, Class<T> type) throws IOException {
         if (body == null || body.length == 0) {
             throw new FieldProblem("body", "a JSON object is required");
         }
@@ -47,19 +70,12 @@ public class DeploymentWebhookParser {
             throw new FieldProblem("body", "a JSON object is required");
         }
         rejectNulCharacters(tree, "");
-        DeploymentWebhook webhook = json.treeToValue(tree, DeploymentWebhook.class);
-        if (webhook == null) {
-            throw new FieldProblem("body", "a JSON object is required");
-        }
-        Set<ConstraintViolation<DeploymentWebhook>> violations = validator.validate(webhook);
+        T value = json.treeToValue(tree, type);
+        Set<ConstraintViolation<T>> violations = validator.validate(value);
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
         }
-        return new DeploymentReport(webhook.project().trim(), webhook.repository(), webhook.branch(),
-                webhook.commitHash(), status("status", webhook.status()), webhook.triggeredBy(), webhook.triggerType(),
-                webhook.deployType(), webhook.deployPath(), webhook.testUrl(), webhook.message(),
-                webhook.timestamp() != null ? webhook.timestamp() : clock.instant(), steps(webhook.stepDetails()),
-                webhook.deploymentId(), webhook.rollbackOf(), webhook.reason());
+        return value;
     }
 
     /** PostgreSQL cannot store NUL in text; no sender has a reason to send it. */

@@ -63,4 +63,25 @@ public class DeploymentWebhookResource {
                 new WebhookSenders.Proof.Signature("X-Vigil-Signature", signature, body));
         return intake.accept(verified, "X-Vigil-Delivery", delivery, body, parser.parse(body), start);
     }
+
+    @POST
+    @Path("/steps")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Report one step of a deployment as it starts or ends",
+            description = "Finds the deployment by deployment_id (the sender's), else by project, commit_hash and"
+                    + " triggered_by; creates it, running, when there is none. Same senders, signatures and delivery"
+                    + " ids as the deployment webhook.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = StepWebhook.class)))
+    public RestResponse<WebhookIntake.Accepted> receiveStep(byte[] body,
+            @HeaderParam("X-Vigil-Sender") String sender,
+            @HeaderParam("X-Vigil-Signature") String signature,
+            @HeaderParam("X-Vigil-Delivery") String delivery) throws IOException {
+        long start = System.nanoTime();
+        intake.checkSize(body);
+        String verified = senders.verify(sender, senders.defaultSender(),
+                new WebhookSenders.Proof.Signature("X-Vigil-Signature", signature, body));
+        return intake.accept(verified, "X-Vigil-Delivery", delivery, body, parser.parseStep(body), start);
+    }
 }

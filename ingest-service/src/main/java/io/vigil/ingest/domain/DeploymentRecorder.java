@@ -136,7 +136,7 @@ public class DeploymentRecorder {
     /** Takes what the report says; a field it leaves out keeps what an earlier report of the deployment said. */
     private static void copy(DeploymentReport report, Deployment d, Instant now) {
         d.project = report.project();
-        d.status = report.status();
+        d.status = report.status() != null ? report.status() : d.status != null ? d.status : Status.RUNNING;
         d.reportedAt = report.reportedAt();
         d.updatedAt = now;
         d.repository = keep(report.repository(), d.repository);

@@ -9,7 +9,7 @@ import io.vigil.events.Status;
 /**
  * A validated report of a deployment's state, whatever format its sender used. {@code senderDeploymentId}
  * is the sender's own id for the deployment, when it gives one; {@code rollbackOf} the Vigil deployment this one
- * rolls back.
+ * rolls back. A null {@code status} (a report of one step) leaves the deployment's status as it was, or running.
  */
 public record DeploymentReport(
         String project,
