@@ -56,11 +56,11 @@ public final class DeploymentViews {
 
     /** One deployment with its steps in order; the summary's fields appear at the top level. */
     public record DeploymentView(@JsonUnwrapped DeploymentSummary deployment, String deployPath, String testUrl,
-            Integer progressPercent, List<StepView> steps) {
+            Integer progressPercent, Instant estimatedFinish, List<StepView> steps) {
 
         static DeploymentView of(Deployment d) {
             return new DeploymentView(DeploymentSummary.of(d), d.deployPath, d.testUrl, d.progressPercent(),
-                    d.steps.stream().map(StepView::of).toList());
+                    d.estimatedFinish(), d.steps.stream().map(StepView::of).toList());
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.vigil.ingest.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,6 +20,27 @@ public interface IngestConfig {
 
     /** The deployment webhook. */
     Webhook webhook();
+
+    /** Probing projects' test URLs. */
+    HealthProbe healthProbe();
+
+    /** How long deployments are kept; empty (the default) keeps them forever. */
+    Optional<Duration> retention();
+
+    interface HealthProbe {
+        /** Off by default: Vigil never calls out unless told to. */
+        @WithDefault("false")
+        boolean enabled();
+
+        @WithDefault("60s")
+        Duration interval();
+
+        @WithDefault("5s")
+        Duration timeout();
+
+        /** The only hosts a test URL may point at; a project whose URL names another host is not probed. */
+        Optional<List<String>> allowedHosts();
+    }
 
     interface Webhook {
         /** Largest body accepted; a larger one is answered 413. */

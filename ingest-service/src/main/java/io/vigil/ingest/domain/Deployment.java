@@ -106,6 +106,21 @@ public class Deployment extends PanacheEntityBase {
                 .setParameter("project", project).setParameter("from", from).setParameter("to", to).getResultList();
     }
 
+    /**
+     * When a running deployment should end, judged by the project's last 20 successful deployments; null when
+     * it is not running or there is no history to judge by.
+     */
+    public Instant estimatedFinish() {
+        if (status.isTerminal() || startedAt == null) {
+            return null;
+        }
+        Object seconds = getEntityManager().createNativeQuery("SELECT avg(extract(epoch FROM finished_at - started_at))"
+                + " FROM (SELECT started_at, finished_at FROM deployment WHERE project = ?1 AND status = 'SUCCESS'"
+                + " AND finished_at IS NOT NULL ORDER BY finished_at DESC LIMIT 20) recent")
+                .setParameter(1, project).getSingleResult();
+        return seconds == null ? null : startedAt.plusMillis(Math.round(((Number) seconds).doubleValue() * 1000));
+    }
+
     public static long countByProject(String project) {
         return count("project", project);
     }

@@ -79,6 +79,22 @@ class ReadApiTest {
     }
 
     @Test
+    void aRunningDeploymentGetsAnEstimatedFinishFromItsProjectsHistory() {
+        String project = "eta-" + UUID.randomUUID().toString().substring(0, 8);
+        java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        for (String[] report : new String[][] {{"a", "running", "20"}, {"a", "success", "10"}, {"b", "running", "5"}}) {
+            given().contentType(ContentType.JSON).body("{\"project\":\"" + project + "\",\"commit_hash\":\"" + report[0]
+                    + "\",\"status\":\"" + report[1] + "\",\"timestamp\":\""
+                    + now.minusSeconds(60L * Integer.parseInt(report[2])) + "\"}").post("/api/webhook/deployment")
+                    .then().statusCode(200);
+        }
+        String running = given().queryParam("project", project).queryParam("status", "running").get("/api/deployments")
+                .then().extract().path("items[0].id");
+        given().get("/api/deployments/" + running).then().statusCode(200)
+                .body("estimated_finish", equalTo(now.plusSeconds(5 * 60).toString()));
+    }
+
+    @Test
     void projectsAreCreatedOnFirstSightAndFollowTheLatestDeployment() {
         String project = "proj-" + UUID.randomUUID().toString().substring(0, 8);
         post(project, "p1", "success", "{}");
