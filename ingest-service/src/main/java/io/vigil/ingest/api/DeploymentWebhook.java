@@ -41,5 +41,7 @@ public record DeploymentWebhook(
         @PositiveOrZero Long durationMs,
         @Schema(description = "the Vigil id of the deployment this one rolls back; counts that one as a failed change")
         UUID rollbackOf,
-        @Size(max = 2000) String reason) {
+        @Size(max = 2000) String reason,
+        @Schema(description = "when the deployed commit was made; gives the DORA lead time for changes")
+        Instant commitTime) {
 }

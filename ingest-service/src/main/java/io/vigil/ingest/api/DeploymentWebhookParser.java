@@ -44,7 +44,7 @@ public class DeploymentWebhookParser {
                 webhook.commitHash(), status("status", webhook.status()), webhook.triggeredBy(), webhook.triggerType(),
                 webhook.deployType(), webhook.deployPath(), webhook.testUrl(), webhook.message(),
                 webhook.timestamp() != null ? webhook.timestamp() : clock.instant(), steps(webhook.stepDetails()),
-                webhook.deploymentId(), webhook.rollbackOf(), webhook.reason());
+                webhook.deploymentId(), webhook.rollbackOf(), webhook.reason(), webhook.commitTime());
     }
 
     /** A live step report as a deployment report that changes only that step (its status stays as it was). */

@@ -48,7 +48,7 @@ public class ProjectResource {
     @Operation(summary = "Delivery figures of a project over the last `days` days",
             description = "Counts, success rate, average and p90 duration, last deployment, and the DORA keys:"
                     + " deployment frequency, change failure rate (rollbacks count as failures of what they undo),"
-                    + " time to restore. Lead time for changes is null until senders report commit times.")
+                    + " time to restore, and lead time for changes where senders report commit times.")
     public DeploymentStats stats(@PathParam("name") String name,
             @Parameter(description = "1 to 365, default 30") @QueryParam("days") @DefaultValue("30") String days) {
         get(name);

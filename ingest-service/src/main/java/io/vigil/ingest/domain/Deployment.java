@@ -44,6 +44,7 @@ public class Deployment extends PanacheEntityBase {
     public Instant finishedAt;
     public UUID rollbackOf;
     public String rollbackReason;
+    public Instant commitTime;
 
     @OneToMany(mappedBy = "deployment", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
@@ -101,7 +102,7 @@ public class Deployment extends PanacheEntityBase {
     /** What the delivery figures need of the project's deployments started in [from, to). */
     public static List<DeploymentOutcome> outcomes(String project, Instant from, Instant to) {
         return getEntityManager().createQuery("select new io.vigil.ingest.domain.DeploymentOutcome("
-                + "d.id, d.status, d.startedAt, d.finishedAt, d.rollbackOf) from Deployment d"
+                + "d.id, d.status, d.startedAt, d.finishedAt, d.rollbackOf, d.commitTime) from Deployment d"
                 + " where d.project = :project and d.startedAt >= :from and d.startedAt < :to", DeploymentOutcome.class)
                 .setParameter("project", project).setParameter("from", from).setParameter("to", to).getResultList();
     }

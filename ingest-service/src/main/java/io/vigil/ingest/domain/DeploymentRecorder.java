@@ -149,6 +149,7 @@ public class DeploymentRecorder {
         d.testUrl = keep(report.testUrl(), d.testUrl);
         d.message = keep(report.message(), d.message);
         d.senderDeploymentId = keep(report.senderDeploymentId(), d.senderDeploymentId);
+        d.commitTime = report.commitTime() != null ? report.commitTime() : d.commitTime;
         track(d, report);
     }
 

@@ -17,7 +17,8 @@ import io.vigil.events.Status;
  * @param deploymentFrequencyPerDay successful deployments per day of the window
  * @param changeFailureRate         failed or rolled-back share of finished deployments, 0 to 1
  * @param timeToRestoreSeconds      mean time from a failed change's end to the next good deployment's end
- * @param leadTimeForChangesSeconds not known yet: senders do not report commit times
+ * @param leadTimeForChangesSeconds mean time from commit to its successful deployment's end, where senders
+ *                                  report commit times
  */
 public record DeploymentStats(
         Instant from, Instant to, long total, long succeeded, long failed, long rolledBack, long running,
@@ -47,7 +48,14 @@ public record DeploymentStats(
                 (succeeded - undone.stream().filter(id -> finished.stream()
                         .anyMatch(o -> o.id().equals(id) && o.status() == Status.SUCCESS)).count()) / days,
                 finished.isEmpty() ? null : (double) badChanges / finished.size(),
-                seconds(timeToRestore(finished, undone)), null);
+                seconds(timeToRestore(finished, undone)), seconds(leadTime(finished, undone)));
+    }
+
+    private static Duration leadTime(List<DeploymentOutcome> finished, Set<UUID> undone) {
+        List<Duration> leads = finished.stream()
+                .filter(o -> o.status() == Status.SUCCESS && !undone.contains(o.id()) && o.commitTime() != null)
+                .map(o -> Duration.between(o.commitTime(), o.finishedAt())).filter(d -> !d.isNegative()).toList();
+        return leads.isEmpty() ? null : leads.stream().reduce(Duration.ZERO, Duration::plus).dividedBy(leads.size());
     }
 
     private static Double seconds(Duration duration) {

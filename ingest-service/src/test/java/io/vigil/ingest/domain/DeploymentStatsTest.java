@@ -57,4 +57,18 @@ class DeploymentStatsTest {
         assertThat(stats.deploymentFrequencyPerDay()).as("3 good changes in 10 days").isCloseTo(0.3, within(1e-9));
         assertThat(stats.leadTimeForChangesSeconds()).isNull();
     }
+
+    @Test
+    void leadTimeIsCommitToDeployedForGoodChangesWithAKnownCommitTime() {
+        Instant commit = FROM.minusSeconds(3600);
+        DeploymentOutcome quick = new DeploymentOutcome(UUID.randomUUID(), Status.SUCCESS, FROM, FROM.plusSeconds(600), null,
+                commit);                                                        // 70 min after its commit
+        DeploymentOutcome failed = new DeploymentOutcome(UUID.randomUUID(), Status.FAILED, FROM, FROM.plusSeconds(60), null,
+                commit);                                                        // not a delivered change
+        DeploymentOutcome unknown = outcome(Status.SUCCESS, 0, 10, null);       // no commit time
+        DeploymentOutcome slow = new DeploymentOutcome(UUID.randomUUID(), Status.SUCCESS, FROM, FROM.plusSeconds(3000), null,
+                commit);                                                        // 110 min
+        DeploymentStats stats = DeploymentStats.of(List.of(quick, failed, unknown, slow), FROM, TO);
+        assertThat(stats.leadTimeForChangesSeconds()).isEqualTo(90 * 60.0);
+    }
 }

@@ -58,7 +58,8 @@ public final class GitHubWebhook {
                 p.firstText(NAME, "sender.login", "workflow_run.actor.login"), p.text("workflow_run.event", WORD),
                 "workflow", null, null, p.text("workflow_run.name", MESSAGE),
                 p.firstTime("workflow_run.updated_at", "workflow_run.run_started_at", "workflow_run.created_at"),
-                List.of(), WebhookPayload.senderId("github-run-", p.integer("workflow_run.id")));
+                List.of(), WebhookPayload.senderId("github-run-", p.integer("workflow_run.id")))
+                .withCommitTime(p.firstTime("workflow_run.head_commit.timestamp"));
     }
 
     private static DeploymentReport workflowJob(WebhookPayload p) {

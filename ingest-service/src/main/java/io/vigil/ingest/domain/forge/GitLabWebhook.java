@@ -62,7 +62,8 @@ public final class GitLabWebhook {
                 p.text("object_attributes.source", WORD), "pipeline", null, null,
                 p.text("object_attributes.name", MESSAGE),
                 p.firstTime("object_attributes.finished_at", "object_attributes.created_at"), jobs(p),
-                WebhookPayload.senderId("gitlab-pipeline-", p.integer("object_attributes.id")));
+                WebhookPayload.senderId("gitlab-pipeline-", p.integer("object_attributes.id")))
+                .withCommitTime(p.firstTime("commit.timestamp"));
     }
 
     /** The pipeline's jobs in the order GitLab created them: a retried job comes after its first try, and wins. */

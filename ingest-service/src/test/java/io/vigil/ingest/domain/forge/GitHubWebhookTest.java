@@ -32,14 +32,16 @@ class GitHubWebhookTest {
     void workflowRunInProgressIsARunningDeployment() {
         assertThat(report("workflow_run", "github-workflow_run-in_progress.json")).isEqualTo(new DeploymentReport(
                 "demo-app", "acme/demo-app", "main", SHA, Status.RUNNING, "octo-dev", "push", "workflow", null, null,
-                "Deploy", Instant.parse("2024-05-02T09:00:41Z"), List.of(), "github-run-9012345678"));
+                "Deploy", Instant.parse("2024-05-02T09:00:41Z"), List.of(), "github-run-9012345678")
+                .withCommitTime(Instant.parse("2024-05-02T08:59:58Z")));
     }
 
     @Test
     void completedWorkflowRunTakesItsConclusion() {
         assertThat(report("workflow_run", "github-workflow_run-completed-success.json")).isEqualTo(new DeploymentReport(
                 "demo-app", "acme/demo-app", "main", SHA, Status.SUCCESS, "release-bot", "workflow_dispatch", "workflow",
-                null, null, "Deploy", Instant.parse("2024-05-02T09:03:17Z"), List.of(), "github-run-9012345678"));
+                null, null, "Deploy", Instant.parse("2024-05-02T09:03:17Z"), List.of(), "github-run-9012345678")
+                .withCommitTime(Instant.parse("2024-05-02T08:59:58Z")));
     }
 
     @Test

@@ -28,7 +28,8 @@ class GitLabWebhookTest {
                 "billing-api", "platform/billing-api", "main", SHA, Status.RUNNING, "mhoang", "push", "pipeline", null,
                 null, null, Instant.parse("2024-05-02T09:10:00Z"),
                 List.of(new StepReport("build", Status.SUCCESS), new StepReport("unit-tests", Status.RUNNING),
-                        new StepReport("deploy-production", Status.PENDING)), "gitlab-pipeline-1183425"));
+                        new StepReport("deploy-production", Status.PENDING)), "gitlab-pipeline-1183425")
+                .withCommitTime(Instant.parse("2024-05-02T09:09:41Z")));
     }
 
     @Test
@@ -39,7 +40,8 @@ class GitLabWebhookTest {
                 List.of(new StepReport("unit-tests", Status.FAILED), new StepReport("build", Status.SUCCESS),
                         new StepReport("unit-tests", Status.SUCCESS),
                         new StepReport("deploy-production", Status.SUCCESS),
-                        new StepReport("rollback", Status.PENDING)), "gitlab-pipeline-1183425"));
+                        new StepReport("rollback", Status.PENDING)), "gitlab-pipeline-1183425")
+                .withCommitTime(Instant.parse("2024-05-02T09:09:41Z")));
     }
 
     @Test
