@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+import io.vigil.ingest.domain.ReportRejected;
 import io.vigil.events.Status;
 import io.vigil.ingest.api.DeploymentViews.DeploymentPage;
 import io.vigil.ingest.api.DeploymentViews.DeploymentSummary;
@@ -56,7 +57,7 @@ public class DeploymentResource {
             @Parameter(description = "only deployments received at or after this time") @QueryParam("since") String since,
             @Parameter(description = "the `next` cursor of the previous page") @QueryParam("after") String after,
             @Parameter(description = "1 to 500") @QueryParam("limit") @DefaultValue("50") String limit) {
-        int size = limit(limit);
+        int size = QueryParameters.between("limit", limit, 1, MAX_LIMIT);
         List<Deployment> rows = Deployment.page(blankToNull(project), status(status), since(since), cursor(after), size);
         String next = rows.size() > size ? DeploymentCursor.after(rows.get(size - 1)).encode() : null;
         return new DeploymentPage(rows.stream().limit(size).map(DeploymentSummary::of).toList(), next);
@@ -100,20 +101,8 @@ public class DeploymentResource {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw new FieldProblem("id", "must be a deployment id (a UUID)");
+            throw new ReportRejected("id", "must be a deployment id (a UUID)");
         }
-    }
-
-    private static int limit(String text) {
-        try {
-            int value = Integer.parseInt(text.trim());
-            if (value >= 1 && value <= MAX_LIMIT) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new FieldProblem("limit", "must be a whole number from 1 to " + MAX_LIMIT);
     }
 
     private static Status status(String text) {
@@ -122,7 +111,7 @@ public class DeploymentResource {
         }
         Status status = Status.fromWire(text);
         if (status == Status.UNKNOWN) {
-            throw new FieldProblem("status", "unknown status '" + text + "'; use pending, running, success, failed,"
+            throw new ReportRejected("status", "unknown status '" + text + "'; use pending, running, success, failed,"
                     + " skipped or cancelled");
         }
         return status;
@@ -132,7 +121,7 @@ public class DeploymentResource {
         try {
             return text == null || text.isBlank() ? null : Instant.parse(text.trim());
         } catch (DateTimeParseException e) {
-            throw new FieldProblem("since", "must be an RFC 3339 time such as 2024-01-01T00:00:00Z");
+            throw new ReportRejected("since", "must be an RFC 3339 time such as 2024-01-01T00:00:00Z");
         }
     }
 
@@ -140,7 +129,7 @@ public class DeploymentResource {
         try {
             return text == null || text.isBlank() ? null : DeploymentCursor.decode(text.trim());
         } catch (IllegalArgumentException e) {
-            throw new FieldProblem("after", e.getMessage());
+            throw new ReportRejected("after", e.getMessage());
         }
     }
 

@@ -17,6 +17,7 @@ import jakarta.validation.Validator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.vigil.ingest.domain.ReportRejected;
 import io.vigil.events.Status;
 import io.vigil.ingest.domain.DeploymentReport;
 import io.vigil.ingest.domain.ReportedStatus;
@@ -51,7 +52,7 @@ public class DeploymentWebhookParser {
     public DeploymentReport parseStep(byte[] body) throws IOException {
         StepWebhook step = read(body, StepWebhook.class);
         if (step.deploymentId() == null && step.commitHash() == null) {
-            throw new FieldProblem("deployment_id", "name the deployment: deployment_id, or commit_hash");
+            throw new ReportRejected("deployment_id", "name the deployment: deployment_id, or commit_hash");
         }
         DeploymentReport.StepReport report = new DeploymentReport.StepReport(step.step(), status("status", step.status()),
                 step.startedAt(), step.finishedAt(), step.error(), step.logUrl());
@@ -63,11 +64,11 @@ public class DeploymentWebhookParser {
     /** Reads and validates a JSON object of {@code type}; every failure names the field. */
     private <T> T read(byte[] body, Class<T> type) throws IOException {
         if (body == null || body.length == 0) {
-            throw new FieldProblem("body", "a JSON object is required");
+            throw new ReportRejected("body", "a JSON object is required");
         }
         JsonNode tree = json.readTree(body);
         if (tree == null || !tree.isObject()) {
-            throw new FieldProblem("body", "a JSON object is required");
+            throw new ReportRejected("body", "a JSON object is required");
         }
         rejectNulCharacters(tree, "");
         T value = json.treeToValue(tree, type);
@@ -81,12 +82,12 @@ public class DeploymentWebhookParser {
     /** PostgreSQL cannot store NUL in text; no sender has a reason to send it. */
     private static void rejectNulCharacters(JsonNode node, String path) {
         if (node.isTextual() && node.asText().indexOf('\u0000') >= 0) {
-            throw new FieldProblem(path.isEmpty() ? "body" : path, "must not contain NUL characters");
+            throw new ReportRejected(path.isEmpty() ? "body" : path, "must not contain NUL characters");
         }
         if (node.isObject()) {
             node.properties().forEach(e -> {
                 if (e.getKey().indexOf('\u0000') >= 0) {
-                    throw new FieldProblem(path.isEmpty() ? "body" : path, "field names must not contain NUL characters");
+                    throw new ReportRejected(path.isEmpty() ? "body" : path, "field names must not contain NUL characters");
                 }
                 rejectNulCharacters(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey());
             });
@@ -106,7 +107,7 @@ public class DeploymentWebhookParser {
             String name = entry.getKey();
             String field = "step_details." + name;
             if (name.isBlank() || name.length() > 200) {
-                throw new FieldProblem(field, "step names must be 1 to 200 characters");
+                throw new ReportRejected(field, "step names must be 1 to 200 characters");
             }
             JsonNode value = entry.getValue();
             if (value != null && value.isTextual()) {
@@ -116,14 +117,14 @@ public class DeploymentWebhookParser {
                         time(value, "started_at", field), time(value, "finished_at", field), text(value, "error", field),
                         text(value, "log_url", field)));
             } else {
-                throw new FieldProblem(field, "must be a status word or an object with a status");
+                throw new ReportRejected(field, "must be a status word or an object with a status");
             }
         }
         return steps;
     }
 
     private static Status status(String field, String word) {
-        return ReportedStatus.parse(word).orElseThrow(() -> new FieldProblem(field,
+        return ReportedStatus.parse(word).orElseThrow(() -> new ReportRejected(field,
                 (word == null ? "status is required" : "unknown status '" + word + "'") + "; use one of "
                         + ReportedStatus.accepted()));
     }
@@ -134,7 +135,7 @@ public class DeploymentWebhookParser {
             return null;
         }
         if (!value.isTextual() || value.asText().length() > 10_000) {
-            throw new FieldProblem(field + "." + name, "must be a string of at most 10000 characters");
+            throw new ReportRejected(field + "." + name, "must be a string of at most 10000 characters");
         }
         return value.asText();
     }
@@ -144,7 +145,7 @@ public class DeploymentWebhookParser {
         try {
             return value == null ? null : Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw new FieldProblem(field + "." + name, "must be an RFC 3339 time such as 2024-01-01T00:00:00Z");
+            throw new ReportRejected(field + "." + name, "must be an RFC 3339 time such as 2024-01-01T00:00:00Z");
         }
     }
 }

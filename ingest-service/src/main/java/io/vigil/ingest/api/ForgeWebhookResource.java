@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.vigil.ingest.domain.ReportRejected;
 import io.vigil.ingest.domain.forge.ForgeMapping;
 import io.vigil.ingest.domain.forge.GitHubWebhook;
 import io.vigil.ingest.domain.forge.GitLabWebhook;
@@ -83,11 +84,11 @@ public class ForgeWebhookResource {
     private Response answer(BiFunction<String, JsonNode, ForgeMapping> format, String event, byte[] body, String sender,
             String deliveryHeader, String delivery, long start) throws IOException {
         if (body.length == 0) {
-            throw new FieldProblem("body", "a JSON object is required");
+            throw new ReportRejected("body", "a JSON object is required");
         }
         JsonNode tree = json.readTree(body);
         if (tree == null) {
-            throw new FieldProblem("body", "a JSON object is required");
+            throw new ReportRejected("body", "a JSON object is required");
         }
         ForgeMapping mapping = format.apply(event, tree);
         if (mapping.ping()) {

@@ -45,11 +45,6 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response invalidField(FieldProblem e, UriInfo uri) {
-        return respond(Problem.invalid(uri.getPath(), List.of(new Problem.FieldError(e.field(), e.getMessage()))));
-    }
-
-    @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
         String field = e instanceof JsonMappingException m && !m.getPath().isEmpty()
                 ? m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")

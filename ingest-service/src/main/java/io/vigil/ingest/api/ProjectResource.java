@@ -52,22 +52,10 @@ public class ProjectResource {
     public DeploymentStats stats(@PathParam("name") String name,
             @Parameter(description = "1 to 365, default 30") @QueryParam("days") @DefaultValue("30") String days) {
         get(name);
-        int window = days(days);
+        int window = QueryParameters.between("days", days, 1, 365);
         Instant to = clock.instant();
         Instant from = to.minus(Duration.ofDays(window));
         return DeploymentStats.of(Deployment.outcomes(name, from, to), from, to);
-    }
-
-    private static int days(String text) {
-        try {
-            int value = Integer.parseInt(text.trim());
-            if (value >= 1 && value <= 365) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new FieldProblem("days", "must be a whole number from 1 to 365");
     }
 
     @GET

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.resteasy.reactive.RestResponse;
 
+import io.vigil.ingest.domain.ReportRejected;
 import io.vigil.events.Status;
 import io.vigil.ingest.config.IngestConfig;
 import io.vigil.ingest.domain.DeploymentRecorder;
@@ -59,7 +60,7 @@ public class WebhookIntake {
     private static String deliveryId(String header, String value, byte[] body) {
         if (value != null && !value.isBlank()) {
             if (value.length() > 200) {
-                throw new FieldProblem(header, "must be at most 200 characters");
+                throw new ReportRejected(header, "must be at most 200 characters");
             }
             return value.trim();
         }

@@ -1,6 +1,6 @@
 package io.vigil.ingest.domain;
 
-/** A report or request that contradicts what is stored (a rollback of a deployment that does not exist, say); names the field. */
+/** A field of a report or request the service cannot accept (a bad value, a rollback of a deployment that does not exist); answered 400 naming it. */
 public class ReportRejected extends IllegalArgumentException {
     private final String field;
 
