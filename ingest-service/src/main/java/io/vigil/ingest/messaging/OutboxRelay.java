@@ -18,7 +18,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.vigil.events.KafkaCloudEvents;
 import io.vigil.events.VigilEvent;
@@ -38,29 +37,31 @@ public class OutboxRelay {
     private final MutinyEmitter<String> emitter;
     private final IngestConfig config;
     private final Clock clock;
+    private final SentMarks marks;
     private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
 
-    OutboxRelay(@Channel(CHANNEL) MutinyEmitter<String> emitter, IngestConfig config, Clock clock, MeterRegistry registry) {
+    OutboxRelay(@Channel(CHANNEL) MutinyEmitter<String> emitter, IngestConfig config, Clock clock, SentMarks marks,
+            MeterRegistry registry) {
         this.emitter = emitter;
         this.config = config;
         this.clock = clock;
+        this.marks = marks;
         Gauge.builder("vigil.outbox.backlog", OutboxRelay::backlog)
                 .description("events written but not yet confirmed by Kafka").register(registry);
     }
 
     /**
-     * Sends a committed transaction's events in their order, and marks them sent in one transaction once
-     * Kafka confirmed all of them; if any is not confirmed, the sweep resends the lot.
+     * Sends a committed transaction's events in their order; once Kafka confirmed all of them they are marked
+     * sent (in batches); if any is not confirmed, the sweep resends the lot.
      */
     void send(List<VigilEvent<?>> events) {
         List<UUID> ids = events.stream().map(VigilEvent::id).toList();
         inFlight.addAll(ids);
         List<Uni<Void>> sends = events.stream().map(e -> emitter.sendMessage(KafkaCloudEvents.toMessage(e))).toList();
         Uni.join().all(sends).andCollectFailures()
-                .emitOn(Infrastructure.getDefaultWorkerPool())
                 .onTermination().invoke(() -> ids.forEach(inFlight::remove))
                 .subscribe().with(
-                        ok -> markSent(ids),
+                        ok -> marks.confirmed(ids),
                         failure -> LOG.warnf("events %s of %s not confirmed by Kafka, the sweep will resend them: %s",
                                 ids, events.get(0).subject(), failure.getMessage()));
     }
@@ -89,14 +90,6 @@ public class OutboxRelay {
                 OutboxEvent.markSent(sent, clock.instant());
             }
         });
-    }
-
-    private void markSent(List<UUID> ids) {
-        try {
-            QuarkusTransaction.requiringNew().run(() -> OutboxEvent.markSent(ids, clock.instant()));
-        } catch (RuntimeException e) {
-            LOG.warnf("could not mark events %s sent, the sweep will resend them: %s", ids, e.getMessage());
-        }
     }
 
     private static double backlog() {
