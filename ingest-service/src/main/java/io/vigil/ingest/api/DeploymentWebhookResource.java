@@ -17,6 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import io.vigil.ingest.domain.DeploymentReport;
+
 /** The deployment webhook existing deploy scripts post to; a report may come once at the end or live, step by step. */
 @Path("/api/webhook/deployment")
 public class DeploymentWebhookResource {
@@ -57,11 +59,7 @@ public class DeploymentWebhookResource {
             @HeaderParam("X-Vigil-Signature") String signature,
             @Parameter(description = "the sender's id of this delivery, for deduplication")
             @HeaderParam("X-Vigil-Delivery") String delivery) throws IOException {
-        long start = System.nanoTime();
-        intake.checkSize(body);
-        String verified = senders.verify(sender, senders.defaultSender(),
-                new WebhookSenders.Proof.Signature("X-Vigil-Signature", signature, body));
-        return intake.accept(verified, "X-Vigil-Delivery", delivery, body, parser.parse(body), start);
+        return accept(body, sender, signature, delivery, parser::parse);
     }
 
     @POST
@@ -78,10 +76,21 @@ public class DeploymentWebhookResource {
             @HeaderParam("X-Vigil-Sender") String sender,
             @HeaderParam("X-Vigil-Signature") String signature,
             @HeaderParam("X-Vigil-Delivery") String delivery) throws IOException {
+        return accept(body, sender, signature, delivery, parser::parseStep);
+    }
+
+    /** Vigil's own format, whole or one step: size, sender and signature first, then the body is read. */
+    private RestResponse<WebhookIntake.Accepted> accept(byte[] body, String sender, String signature, String delivery,
+            BodyReader reader) throws IOException {
         long start = System.nanoTime();
         intake.checkSize(body);
         String verified = senders.verify(sender, senders.defaultSender(),
                 new WebhookSenders.Proof.Signature("X-Vigil-Signature", signature, body));
-        return intake.accept(verified, "X-Vigil-Delivery", delivery, body, parser.parseStep(body), start);
+        return intake.accept(verified, "X-Vigil-Delivery", delivery, body, reader.read(body), start);
+    }
+
+    @FunctionalInterface
+    private interface BodyReader {
+        DeploymentReport read(byte[] body) throws IOException;
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -27,7 +28,7 @@ public record DeploymentStats(
         Double leadTimeForChangesSeconds) {
 
     public static DeploymentStats of(List<DeploymentOutcome> outcomes, Instant from, Instant to) {
-        Set<UUID> undone = outcomes.stream().map(DeploymentOutcome::rollbackOf).filter(java.util.Objects::nonNull)
+        Set<UUID> undone = outcomes.stream().map(DeploymentOutcome::rollbackOf).filter(Objects::nonNull)
                 .collect(Collectors.toSet());
         List<DeploymentOutcome> finished = outcomes.stream().filter(o -> o.finishedAt() != null && o.status().isTerminal()
                 && o.status() != Status.SKIPPED).sorted(Comparator.comparing(DeploymentOutcome::finishedAt)).toList();
@@ -39,14 +40,14 @@ public record DeploymentStats(
         long badChanges = finished.stream().filter(o -> isBadChange(o, undone)).count();
         double days = Math.max(Duration.between(from, to).toSeconds() / 86_400.0, 1.0 / 24);
 
+        long goodChanges = finished.stream().filter(o -> o.status() == Status.SUCCESS && !undone.contains(o.id())).count();
         return new DeploymentStats(from, to, outcomes.size(), succeeded, failed, undone.size(), running,
                 finished.isEmpty() ? null : (double) succeeded / finished.size(),
                 durations.isEmpty() ? null
                         : seconds(durations.stream().reduce(Duration.ZERO, Duration::plus).dividedBy(durations.size())),
                 durations.isEmpty() ? null : seconds(durations.get((int) Math.ceil(durations.size() * 0.9) - 1)),
                 outcomes.stream().map(DeploymentOutcome::startedAt).max(Comparator.naturalOrder()).orElse(null),
-                (succeeded - undone.stream().filter(id -> finished.stream()
-                        .anyMatch(o -> o.id().equals(id) && o.status() == Status.SUCCESS)).count()) / days,
+                goodChanges / days,
                 finished.isEmpty() ? null : (double) badChanges / finished.size(),
                 seconds(timeToRestore(finished, undone)), seconds(leadTime(finished, undone)));
     }

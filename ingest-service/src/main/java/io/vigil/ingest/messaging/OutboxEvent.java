@@ -13,7 +13,7 @@ import org.hibernate.jpa.SpecHints;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.vigil.events.EventCodec;
-import io.vigil.events.EventType;
+import io.vigil.events.KafkaCloudEvents;
 import io.vigil.events.VigilEvent;
 
 /** An event written in the transaction of the change it describes, waiting to be confirmed sent. */
@@ -43,11 +43,9 @@ public class OutboxEvent extends PanacheEntityBase {
     }
 
     VigilEvent<?> toEvent() {
-        EventType eventType = EventType.ofCeType(type).orElseThrow(
-                () -> new IllegalStateException("outbox row " + id + " has unknown type " + type));
-        return io.vigil.events.KafkaCloudEvents.fromAttributes(id.toString(), type, subject,
-                time.atZone(ZoneOffset.UTC), Long.toString(seq), payload).orElseThrow(
-                        () -> new IllegalStateException("cannot rebuild " + eventType));
+        return KafkaCloudEvents.fromAttributes(id.toString(), type, subject, time.atZone(ZoneOffset.UTC),
+                Long.toString(seq), payload).orElseThrow(
+                        () -> new IllegalStateException("outbox row " + id + " has unknown type " + type));
     }
 
     /** Unsent rows older than {@code before}, oldest first, locked so that replicas sweep different rows. */
