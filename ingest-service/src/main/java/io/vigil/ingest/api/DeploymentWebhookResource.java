@@ -17,6 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import io.smallrye.mutiny.Uni;
+
 import io.vigil.ingest.domain.DeploymentReport;
 
 /** The deployment webhook existing deploy scripts post to; a report may come once at the end or live, step by step. */
@@ -52,7 +54,9 @@ public class DeploymentWebhookResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Body larger than vigil.ingest.webhook.max-body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RestResponse<WebhookIntake.Accepted> receive(byte[] body,
+    @APIResponse(responseCode = "503", description = "Too many reports waiting, or the database unreachable; see Retry-After",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<WebhookIntake.Accepted>> receive(byte[] body,
             @Parameter(description = "the configured sender posting; default vigil.ingest.webhook.default-sender")
             @HeaderParam("X-Vigil-Sender") String sender,
             @Parameter(description = "sha256=<hex of HMAC-SHA256(body, sender secret)>")
@@ -72,7 +76,7 @@ public class DeploymentWebhookResource {
                     + " ids as the deployment webhook.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = StepWebhook.class)))
-    public RestResponse<WebhookIntake.Accepted> receiveStep(byte[] body,
+    public Uni<RestResponse<WebhookIntake.Accepted>> receiveStep(byte[] body,
             @HeaderParam("X-Vigil-Sender") String sender,
             @HeaderParam("X-Vigil-Signature") String signature,
             @HeaderParam("X-Vigil-Delivery") String delivery) throws IOException {
@@ -80,7 +84,7 @@ public class DeploymentWebhookResource {
     }
 
     /** Vigil's own format, whole or one step: size, sender and signature first, then the body is read. */
-    private RestResponse<WebhookIntake.Accepted> accept(byte[] body, String sender, String signature, String delivery,
+    private Uni<RestResponse<WebhookIntake.Accepted>> accept(byte[] body, String sender, String signature, String delivery,
             BodyReader reader) throws IOException {
         long start = System.nanoTime();
         intake.checkSize(body);

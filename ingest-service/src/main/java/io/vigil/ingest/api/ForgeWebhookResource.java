@@ -16,10 +16,12 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.smallrye.mutiny.Uni;
 import io.vigil.ingest.domain.ReportRejected;
 import io.vigil.ingest.domain.forge.ForgeMapping;
 import io.vigil.ingest.domain.forge.GitHubWebhook;
@@ -50,7 +52,7 @@ public class ForgeWebhookResource {
             description = "Signed with X-Hub-Signature-256 by the secret of sender ?sender= (default github).")
     @APIResponse(responseCode = "200", description = "Stored, a redelivery, or a ping")
     @APIResponse(responseCode = "202", description = "An event that is no deployment; ignored")
-    public Response github(byte[] body,
+    public Uni<Response> github(byte[] body,
             @Parameter(description = "the configured sender; default github") @QueryParam("sender") String sender,
             @HeaderParam("X-GitHub-Event") String event,
             @HeaderParam("X-GitHub-Delivery") String delivery,
@@ -70,7 +72,7 @@ public class ForgeWebhookResource {
             description = "Authenticated by X-Gitlab-Token, the secret of sender ?sender= (default gitlab).")
     @APIResponse(responseCode = "200", description = "Stored, or a redelivery")
     @APIResponse(responseCode = "202", description = "An event that is no deployment; ignored")
-    public Response gitlab(byte[] body,
+    public Uni<Response> gitlab(byte[] body,
             @Parameter(description = "the configured sender; default gitlab") @QueryParam("sender") String sender,
             @HeaderParam("X-Gitlab-Event") String event,
             @HeaderParam("X-Gitlab-Event-UUID") String delivery,
@@ -81,7 +83,7 @@ public class ForgeWebhookResource {
         return answer(GitLabWebhook::map, event, body, verified, "X-Gitlab-Event-UUID", delivery, start);
     }
 
-    private Response answer(BiFunction<String, JsonNode, ForgeMapping> format, String event, byte[] body, String sender,
+    private Uni<Response> answer(BiFunction<String, JsonNode, ForgeMapping> format, String event, byte[] body, String sender,
             String deliveryHeader, String delivery, long start) throws IOException {
         if (body.length == 0) {
             throw new ReportRejected("body", "a JSON object is required");
@@ -92,11 +94,12 @@ public class ForgeWebhookResource {
         }
         ForgeMapping mapping = format.apply(event, tree);
         if (mapping.ping()) {
-            return Response.ok(Map.of("status", "pong")).build();
+            return Uni.createFrom().item(Response.ok(Map.of("status", "pong")).build());
         }
         if (mapping.isIgnored()) {
-            return Response.accepted(Map.of("ignored", mapping.ignoredReason())).build();
+            return Uni.createFrom().item(Response.accepted(Map.of("ignored", mapping.ignoredReason())).build());
         }
-        return intake.accept(sender, deliveryHeader, delivery, body, mapping.report().orElseThrow(), start).toResponse();
+        return intake.accept(sender, deliveryHeader, delivery, body, mapping.report().orElseThrow(), start)
+                .map(RestResponse::toResponse);
     }
 }

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import io.vigil.ingest.domain.ReportQueue;
 import io.vigil.ingest.domain.ReportRejected;
 import io.vigil.ingest.domain.forge.ForgeFieldException;
 
@@ -81,6 +82,13 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response tooMany(WebhookSenders.TooManyRequests e, UriInfo uri) {
         Response response = respond(Problem.of(429, "Too Many Requests", e.getMessage(), uri.getPath()));
+        response.getHeaders().putSingle("Retry-After", String.valueOf(e.retryAfterSeconds()));
+        return response;
+    }
+
+    @ServerExceptionMapper
+    public Response unavailable(ReportQueue.Unavailable e, UriInfo uri) {
+        Response response = respond(Problem.of(503, "Service Unavailable", e.getMessage(), uri.getPath()));
         response.getHeaders().putSingle("Retry-After", String.valueOf(e.retryAfterSeconds()));
         return response;
     }

@@ -13,9 +13,10 @@ import org.jboss.resteasy.reactive.RestResponse;
 import io.vigil.ingest.domain.ReportRejected;
 import io.vigil.events.Status;
 import io.vigil.ingest.config.IngestConfig;
-import io.vigil.ingest.domain.DeploymentRecorder;
-import io.vigil.ingest.domain.DeploymentRecorder.Receipt;
+import io.smallrye.mutiny.Uni;
+import io.vigil.ingest.domain.DeploymentRecorder.Submission;
 import io.vigil.ingest.domain.DeploymentReport;
+import io.vigil.ingest.domain.ReportQueue;
 
 /**
  * What every webhook format shares once its body is read: the size limit, the delivery key that makes a
@@ -24,13 +25,13 @@ import io.vigil.ingest.domain.DeploymentReport;
 @ApplicationScoped
 public class WebhookIntake {
 
-    private final DeploymentRecorder recorder;
+    private final ReportQueue queue;
     private final WebhookMetrics metrics;
     private final Clock clock;
     private final long maxBody;
 
-    WebhookIntake(DeploymentRecorder recorder, WebhookMetrics metrics, Clock clock, IngestConfig config) {
-        this.recorder = recorder;
+    WebhookIntake(ReportQueue queue, WebhookMetrics metrics, Clock clock, IngestConfig config) {
+        this.queue = queue;
         this.metrics = metrics;
         this.clock = clock;
         this.maxBody = config.webhook().maxBody().asLongValue();
@@ -46,14 +47,20 @@ public class WebhookIntake {
         }
     }
 
-    /** Stores the report unless this delivery was seen before; either way answers as the first time did. */
-    public RestResponse<Accepted> accept(String sender, String deliveryHeader, String delivery, byte[] body,
+    /**
+     * Queues the report to be stored unless this delivery was seen before; either way answers, once it is
+     * committed, as the first time did. Does not block: the request's thread is free while the report waits.
+     */
+    public Uni<RestResponse<Accepted>> accept(String sender, String deliveryHeader, String delivery, byte[] body,
             DeploymentReport report, long startNanos) {
         String key = sender + ":" + deliveryId(deliveryHeader, delivery, body);
-        Receipt receipt = recorder.record(report.orReportedAt(clock.instant()), key);
-        metrics.accepted(receipt.status(), receipt.redelivery(), Duration.ofNanos(System.nanoTime() - startNanos));
-        return RestResponse.ResponseBuilder.ok(new Accepted(receipt.deploymentId().toString(), receipt.project(),
-                receipt.status())).header("X-Vigil-Redelivery", receipt.redelivery()).build();
+        return Uni.createFrom().completionStage(queue.submit(new Submission(report.orReportedAt(clock.instant()), key)))
+                .map(receipt -> {
+                    metrics.accepted(receipt.status(), receipt.redelivery(),
+                            Duration.ofNanos(System.nanoTime() - startNanos));
+                    return RestResponse.ResponseBuilder.ok(new Accepted(receipt.deploymentId().toString(),
+                            receipt.project(), receipt.status())).header("X-Vigil-Redelivery", receipt.redelivery()).build();
+                });
     }
 
     /** The sender's delivery id, or the SHA-256 of the body when it gives none. */

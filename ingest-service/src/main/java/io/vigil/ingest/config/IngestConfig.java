@@ -21,6 +21,9 @@ public interface IngestConfig {
     /** The deployment webhook. */
     Webhook webhook();
 
+    /** Storing reports: lanes of group commit. */
+    Writer writer();
+
     /** Probing projects' test URLs. */
     HealthProbe healthProbe();
 
@@ -71,6 +74,28 @@ public interface IngestConfig {
         @WithDefault("5000")
         @Min(1)
         int rateLimit();
+    }
+
+    interface Writer {
+        /**
+         * Writers storing reports in parallel, each in its own transactions; a project's reports always go to
+         * the same one, so they are stored in the order they came.
+         */
+        @WithDefault("4")
+        @Min(1)
+        @Max(64)
+        int lanes();
+
+        /** Most reports one transaction stores: whatever waits in a lane, up to this many, is committed together. */
+        @WithDefault("500")
+        @Min(1)
+        @Max(10_000)
+        int maxBatch();
+
+        /** Reports that may wait in one lane; when it is full, webhooks are answered 503 with Retry-After. */
+        @WithDefault("10000")
+        @Min(1)
+        int queueCapacity();
     }
 
     interface Outbox {

@@ -2,8 +2,8 @@ package io.vigil.ingest.domain;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.CascadeType;
@@ -50,18 +50,16 @@ public class Deployment extends PanacheEntityBase {
     @OrderBy("position")
     public List<DeploymentStep> steps = new ArrayList<>();
 
-    /** The deployment the sender calls {@code senderDeploymentId}. */
-    public static Optional<Deployment> bySenderId(String project, String senderDeploymentId) {
-        return find("project = ?1 and senderDeploymentId = ?2", project, senderDeploymentId).firstResultOptional();
+    /** The projects' deployments with any of these sender ids, with their steps. */
+    static List<Deployment> withSenderIds(Collection<String> projects, Collection<String> senderIds) {
+        return find("from Deployment d left join fetch d.steps where d.project in ?1 and d.senderDeploymentId in ?2",
+                projects, senderIds).list();
     }
 
-    /** The newest deployment of the project, commit and trigger received since {@code since}. */
-    public static Optional<Deployment> recent(String project, String commitHash, String triggeredBy, Instant since) {
-        return triggeredBy == null
-                ? find("project = ?1 and commitHash = ?2 and triggeredBy is null and receivedAt >= ?3 order by receivedAt desc",
-                        project, commitHash, since).firstResultOptional()
-                : find("project = ?1 and commitHash = ?2 and triggeredBy = ?3 and receivedAt >= ?4 order by receivedAt desc",
-                        project, commitHash, triggeredBy, since).firstResultOptional();
+    /** The projects' deployments of any of these commits received since {@code since}, with their steps. */
+    static List<Deployment> withCommits(Collection<String> projects, Collection<String> commits, Instant since) {
+        return find("from Deployment d left join fetch d.steps where d.project in ?1 and d.commitHash in ?2"
+                + " and d.receivedAt >= ?3", projects, commits, since).list();
     }
 
     /**

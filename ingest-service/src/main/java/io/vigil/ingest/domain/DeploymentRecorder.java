@@ -3,11 +3,13 @@ package io.vigil.ingest.domain;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.vigil.events.Status;
@@ -17,58 +19,106 @@ import io.vigil.ingest.config.IngestConfig;
 import io.vigil.ingest.messaging.EventOutbox;
 
 /**
- * Stores a deployment report and, in the same transaction, the events it causes: one step event per step
- * whose status changed, then the deployment's new state. A report continues an earlier deployment when
- * the sender names it by its own id, or else when project, commit and trigger match one received within
- * the configured window. A delivery seen before gets its first receipt and changes nothing.
+ * Stores batches of deployment reports, each batch in one transaction with the events it causes: per report,
+ * one step event per step whose status changed, then the deployment's new state. Reports are applied in their
+ * order, each seeing what the ones before it did. A report continues an earlier deployment when the sender
+ * names it by its own id, or else when project, commit and trigger match one received within the configured
+ * window. A delivery seen before gets its first receipt and changes nothing; a refused report changes nothing
+ * and does not hold back the rest of its batch.
  */
 @ApplicationScoped
 public class DeploymentRecorder {
 
     private final EventOutbox outbox;
-    private final EntityManager entityManager;
+    private final DeliveryLedger deliveries;
     private final IngestConfig config;
     private final Clock clock;
 
-    DeploymentRecorder(EventOutbox outbox, EntityManager entityManager, IngestConfig config, Clock clock) {
+    DeploymentRecorder(EventOutbox outbox, DeliveryLedger deliveries, IngestConfig config, Clock clock) {
         this.outbox = outbox;
-        this.entityManager = entityManager;
+        this.deliveries = deliveries;
         this.config = config;
         this.clock = clock;
     }
 
-    /** What the sender is told: the deployment its report went to, and whether the delivery was a repeat. */
-    public record Receipt(UUID deploymentId, String project, Status status, boolean redelivery) {
+    /** A report to store, under the key that makes its redeliveries harmless. */
+    public record Submission(DeploymentReport report, String deliveryKey) {
     }
 
+    /** What the sender is told: the deployment its report went to, and whether the delivery was a repeat. */
+    public record Receipt(UUID deploymentId, String project, Status status, boolean redelivery) {
+        Receipt asRedelivery() {
+            return new Receipt(deploymentId, project, status, true);
+        }
+    }
+
+    /** A submission's result: its receipt, or why its report was refused. */
+    public record Outcome(Receipt receipt, ReportRejected refusal) {
+        static Outcome stored(Receipt receipt) {
+            return new Outcome(receipt, null);
+        }
+
+        static Outcome refused(ReportRejected refusal) {
+            return new Outcome(null, refusal);
+        }
+
+        /** The receipt; throws the refusal. */
+        public Receipt receiptOrThrow() {
+            if (refusal != null) {
+                throw refusal;
+            }
+            return receipt;
+        }
+
+        Outcome asRedelivery() {
+            return refusal != null ? this : stored(receipt.asRedelivery());
+        }
+    }
+
+    /** Stores the submissions in one transaction; answers each one's outcome, in their order. */
     @Transactional
-    public Receipt record(DeploymentReport report, String deliveryKey) {
+    public List<Outcome> record(List<Submission> batch) {
         Instant now = clock.instant();
-        if (!claim(deliveryKey, now)) {
-            WebhookDelivery first = WebhookDelivery.findById(deliveryKey);
-            return new Receipt(first.deploymentId, first.project, first.status, true);
+        Map<String, Integer> firstOfKey = new LinkedHashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            firstOfKey.putIfAbsent(batch.get(i).deliveryKey(), i);
         }
-        Deployment deployment = continued(report, now);
-        copy(report, deployment, now);
-        if (report.rollbackOf() != null) {
-            rollBack(deployment, report.rollbackOf(), report.rollbackReason());
-        }
-        List<DeploymentStep> changed = applySteps(report, deployment);
-        deployment.persist();
-        Project.sawDeployment(deployment);
+        Set<String> claimed = deliveries.claim(firstOfKey.keySet(), now);
+        Map<String, Receipt> earlier = claimed.size() == firstOfKey.size() ? Map.of()
+                : deliveries.earlierAnswers(firstOfKey.keySet().stream().filter(k -> !claimed.contains(k)).toList());
+        KnownDeployments known = KnownDeployments.of(batch.stream().filter(s -> claimed.contains(s.deliveryKey()))
+                .map(Submission::report).toList(), now.minus(config.webhook().sameDeploymentWindow()));
 
-        for (DeploymentStep step : changed) {
-            outbox.publish(deployment.project, now, new StepUpdated(deployment.id.toString(), deployment.project,
-                    step.name, step.stepType.wire(), step.status, report.reportedAt(), step.startedAt, step.finishedAt,
-                    step.error));
+        Outcome[] outcomes = new Outcome[batch.size()];
+        List<EventOutbox.Draft> events = new ArrayList<>();
+        List<Deployment> changed = new ArrayList<>();
+        Map<String, Receipt> answers = new LinkedHashMap<>();
+        List<String> refused = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            String key = batch.get(i).deliveryKey();
+            int first = firstOfKey.get(key);
+            if (first != i) {
+                outcomes[i] = outcomes[first].asRedelivery();
+            } else if (!claimed.contains(key)) {
+                outcomes[i] = Outcome.stored(answerOf(earlier, key));
+            } else {
+                try {
+                    Deployment deployment = apply(batch.get(i).report(), known, now, events);
+                    changed.add(deployment);
+                    Receipt receipt = new Receipt(deployment.id, deployment.project, deployment.status, false);
+                    answers.put(key, receipt);
+                    outcomes[i] = Outcome.stored(receipt);
+                } catch (ReportRejected e) {
+                    refused.add(key);
+                    outcomes[i] = Outcome.refused(e);
+                }
+            }
         }
-        outbox.publish(deployment.project, now, updated(deployment));
-
-        WebhookDelivery delivery = WebhookDelivery.findById(deliveryKey);
-        delivery.deploymentId = deployment.id;
-        delivery.project = deployment.project;
-        delivery.status = deployment.status;
-        return new Receipt(deployment.id, deployment.project, deployment.status, false);
+        Project.sawDeployments(changed);
+        outbox.publish(events);
+        deliveries.answer(answers);
+        deliveries.release(refused);
+        return List.of(outcomes);
     }
 
     /** Marks {@code deploymentId} as the rollback of {@code undoneId}, and publishes its new state; null if no such deployment. */
@@ -78,40 +128,62 @@ public class DeploymentRecorder {
         if (deployment == null) {
             return null;
         }
-        rollBack(deployment, undoneId, reason);
+        checkRollback(deployment.project, deployment.id, undoneId);
+        deployment.rollbackOf = undoneId;
+        deployment.rollbackReason = reason;
         deployment.updatedAt = clock.instant();
         outbox.publish(deployment.project, deployment.updatedAt, updated(deployment));
         return deployment;
     }
 
-    private static void rollBack(Deployment deployment, UUID undoneId, String reason) {
-        Deployment undone = Deployment.findById(undoneId);
-        if (undone == null || !undone.project.equals(deployment.project)) {
-            throw new ReportRejected("rollback_of", "no deployment " + undoneId + " of project " + deployment.project);
+    private static Receipt answerOf(Map<String, Receipt> earlier, String key) {
+        Receipt receipt = earlier.get(key);
+        if (receipt == null || receipt.deploymentId() == null) {
+            // held by a transaction that then gave it back: the caller tries again
+            throw new IllegalStateException("delivery " + key + " is taken but has no answer");
         }
-        if (undone.id.equals(deployment.id)) {
+        return receipt;
+    }
+
+    /** Applies one report: checks it, then changes or creates its deployment and drafts the events. */
+    private Deployment apply(DeploymentReport report, KnownDeployments known, Instant now,
+            List<EventOutbox.Draft> events) {
+        Deployment deployment = known.continuedBy(report);
+        boolean fresh = deployment == null;
+        if (fresh) {
+            deployment = fresh(now);
+        }
+        if (report.rollbackOf() != null) {
+            checkRollback(report.project(), deployment.id, report.rollbackOf());
+        }
+        copy(report, deployment, now);
+        if (report.rollbackOf() != null) {
+            deployment.rollbackOf = report.rollbackOf();
+            deployment.rollbackReason = report.rollbackReason();
+        }
+        List<DeploymentStep> changedSteps = applySteps(report, deployment);
+        if (fresh) {
+            deployment.persist();
+            known.add(deployment);
+        }
+        for (DeploymentStep step : changedSteps) {
+            events.add(new EventOutbox.Draft(deployment.project, now, new StepUpdated(deployment.id.toString(),
+                    deployment.project, step.name, step.stepType.wire(), step.status, report.reportedAt(),
+                    step.startedAt, step.finishedAt, step.error)));
+        }
+        events.add(new EventOutbox.Draft(deployment.project, now, updated(deployment)));
+        return deployment;
+    }
+
+    /** Refuses a rollback of a deployment that does not exist, is another project's, or is the deployment itself. */
+    private static void checkRollback(String project, UUID deploymentId, UUID undoneId) {
+        Deployment undone = Deployment.findById(undoneId);
+        if (undone == null || !undone.project.equals(project)) {
+            throw new ReportRejected("rollback_of", "no deployment " + undoneId + " of project " + project);
+        }
+        if (undone.id.equals(deploymentId)) {
             throw new ReportRejected("rollback_of", "a deployment cannot roll itself back");
         }
-        deployment.rollbackOf = undone.id;
-        deployment.rollbackReason = reason;
-    }
-
-    /** Takes the delivery key for this transaction; false when an earlier delivery already holds it. */
-    private boolean claim(String deliveryKey, Instant now) {
-        return entityManager.createNativeQuery(
-                "INSERT INTO webhook_delivery (id, received_at) VALUES (?1, ?2) ON CONFLICT (id) DO NOTHING")
-                .setParameter(1, deliveryKey).setParameter(2, now).executeUpdate() == 1;
-    }
-
-    private Deployment continued(DeploymentReport report, Instant now) {
-        if (report.senderDeploymentId() != null) {
-            return Deployment.bySenderId(report.project(), report.senderDeploymentId()).orElseGet(() -> fresh(now));
-        }
-        if (report.commitHash() != null) {
-            return Deployment.recent(report.project(), report.commitHash(), report.triggeredBy(),
-                    now.minus(config.webhook().sameDeploymentWindow())).orElseGet(() -> fresh(now));
-        }
-        return fresh(now);
     }
 
     private static Deployment fresh(Instant now) {
