@@ -1,8 +1,9 @@
 package io.vigil.ingest.domain;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,6 +14,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
+
+import org.hibernate.Session;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Parameters;
@@ -50,16 +53,53 @@ public class Deployment extends PanacheEntityBase {
     @OrderBy("position")
     public List<DeploymentStep> steps = new ArrayList<>();
 
-    /** The projects' deployments with any of these sender ids, with their steps. */
-    static List<Deployment> withSenderIds(Collection<String> projects, Collection<String> senderIds) {
-        return find("from Deployment d left join fetch d.steps where d.project in ?1 and d.senderDeploymentId in ?2",
-                projects, senderIds).list();
+    /**
+     * For each report, the deployment it continues, read in one statement for a whole batch: the one with the
+     * sender's id, else the newest of its project, commit and trigger received since {@code since}. Each
+     * report's lookup is its own index probe, whatever the batch's size and the table's.
+     */
+    static List<UUID> continuedBy(List<DeploymentReport> reports, Instant since) {
+        int n = reports.size();
+        String[] projects = new String[n], senderIds = new String[n], commits = new String[n], triggers = new String[n];
+        for (int i = 0; i < n; i++) {
+            DeploymentReport r = reports.get(i);
+            projects[i] = r.project();
+            senderIds[i] = r.senderDeploymentId();
+            commits[i] = r.senderDeploymentId() == null ? r.commitHash() : null;
+            triggers[i] = r.triggeredBy();
+        }
+        return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    SELECT DISTINCT found.id
+                    FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) AS r(project, sender_id, commit_hash, triggered_by)
+                    CROSS JOIN LATERAL (
+                        SELECT d.id FROM deployment d
+                        WHERE r.sender_id IS NOT NULL AND d.project = r.project AND d.sender_deployment_id = r.sender_id
+                        UNION ALL
+                        (SELECT d.id FROM deployment d
+                         WHERE r.sender_id IS NULL AND d.project = r.project AND d.commit_hash = r.commit_hash
+                           AND d.triggered_by IS NOT DISTINCT FROM r.triggered_by AND d.received_at >= ?::timestamptz
+                         ORDER BY d.received_at DESC LIMIT 1)
+                    ) found""")) {
+                statement.setArray(1, connection.createArrayOf("text", projects));
+                statement.setArray(2, connection.createArrayOf("text", senderIds));
+                statement.setArray(3, connection.createArrayOf("text", commits));
+                statement.setArray(4, connection.createArrayOf("text", triggers));
+                statement.setString(5, since.toString());
+                List<UUID> ids = new ArrayList<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        ids.add(rows.getObject(1, UUID.class));
+                    }
+                }
+                return ids;
+            }
+        });
     }
 
-    /** The projects' deployments of any of these commits received since {@code since}, with their steps. */
-    static List<Deployment> withCommits(Collection<String> projects, Collection<String> commits, Instant since) {
-        return find("from Deployment d left join fetch d.steps where d.project in ?1 and d.commitHash in ?2"
-                + " and d.receivedAt >= ?3", projects, commits, since).list();
+    /** These deployments, with their steps. */
+    static List<Deployment> withSteps(List<UUID> ids) {
+        return ids.isEmpty() ? List.of() : find("from Deployment d left join fetch d.steps where d.id in ?1", ids).list();
     }
 
     /**

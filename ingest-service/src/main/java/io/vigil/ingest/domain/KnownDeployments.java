@@ -3,12 +3,9 @@ package io.vigil.ingest.domain;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The deployments a batch of reports may continue: read with two queries for the whole batch, then kept
@@ -23,22 +20,12 @@ final class KnownDeployments {
         this.since = since;
     }
 
-    /** Those the reports name by the sender's id, and those of their commits received since {@code since}. */
+    /** Those the reports continue, as {@link Deployment#continuedBy} finds them. */
     static KnownDeployments of(List<DeploymentReport> reports, Instant since) {
         KnownDeployments known = new KnownDeployments(since);
-        Set<String> projects = reports.stream().map(DeploymentReport::project).collect(Collectors.toSet());
-        Set<String> senderIds = reports.stream().map(DeploymentReport::senderDeploymentId).filter(Objects::nonNull)
-                .collect(Collectors.toSet());
-        Set<String> commits = reports.stream().filter(r -> r.senderDeploymentId() == null)
-                .map(DeploymentReport::commitHash).filter(Objects::nonNull).collect(Collectors.toSet());
-        Set<Deployment> found = new LinkedHashSet<>(); // one instance per row in a session: no row twice
-        if (!senderIds.isEmpty()) {
-            found.addAll(Deployment.withSenderIds(projects, senderIds));
+        if (!reports.isEmpty()) {
+            Deployment.withSteps(Deployment.continuedBy(reports, since)).forEach(known::add);
         }
-        if (!commits.isEmpty()) {
-            found.addAll(Deployment.withCommits(projects, commits, since));
-        }
-        found.forEach(known::add);
         return known;
     }
 
