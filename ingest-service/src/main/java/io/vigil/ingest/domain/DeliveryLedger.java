@@ -7,9 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,8 +19,8 @@ import io.vigil.events.Status;
 import io.vigil.ingest.domain.DeploymentRecorder.Receipt;
 
 /**
- * The webhook deliveries already handled and the answer each got, keyed by sender and delivery id. A batch's
- * keys are claimed, answered or released with one statement each, in the caller's transaction.
+ * The webhook deliveries already handled and the answer each got, keyed by sender and delivery id; a batch's
+ * are looked up, and its new ones stored, with one statement each, in the caller's transaction.
  */
 @ApplicationScoped
 class DeliveryLedger {
@@ -31,28 +29,6 @@ class DeliveryLedger {
 
     DeliveryLedger(EntityManager entityManager) {
         this.entityManager = entityManager;
-    }
-
-    /**
-     * Takes the keys for this transaction; answers those it got. A key an earlier delivery holds is not
-     * returned (one an uncommitted transaction holds waits for that transaction's outcome).
-     */
-    Set<String> claim(Collection<String> keys, Instant now) {
-        return work(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("""
-                    INSERT INTO webhook_delivery (id, received_at) SELECT unnest(?::text[]), ?::timestamptz
-                    ON CONFLICT (id) DO NOTHING RETURNING id""")) {
-                statement.setArray(1, connection.createArrayOf("text", keys.toArray(String[]::new)));
-                statement.setString(2, now.toString());
-                Set<String> claimed = new HashSet<>();
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        claimed.add(rows.getString(1));
-                    }
-                }
-                return claimed;
-            }
-        });
     }
 
     /** The first answers of deliveries handled before, as redeliveries. */
@@ -74,8 +50,12 @@ class DeliveryLedger {
         });
     }
 
-    /** Stores the answer each claimed key got, for its redeliveries. */
-    void answer(Map<String, Receipt> receipts) {
+    /**
+     * Stores the answer each new delivery got, for its redeliveries. Should another writer have stored one of
+     * them meanwhile (the same delivery, concurrently, to another lane or replica), fails, so that the caller's
+     * transaction rolls back and the report is handled again, as the redelivery it now is.
+     */
+    void record(Map<String, Receipt> receipts, Instant now) {
         if (receipts.isEmpty()) {
             return;
         }
@@ -88,32 +68,23 @@ class DeliveryLedger {
             projects[i] = entry.getValue().project();
             statuses[i++] = entry.getValue().status().name();
         }
-        work(connection -> {
+        int stored = work(connection -> {
             try (PreparedStatement statement = connection.prepareStatement("""
-                    UPDATE webhook_delivery w SET deployment_id = a.deployment_id::uuid, project = a.project, status = a.status
+                    INSERT INTO webhook_delivery (id, received_at, deployment_id, project, status)
+                    SELECT id, ?::timestamptz, deployment_id::uuid, project, status
                     FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) AS a(id, deployment_id, project, status)
-                    WHERE w.id = a.id""")) {
-                statement.setArray(1, connection.createArrayOf("text", ids));
-                statement.setArray(2, connection.createArrayOf("text", deployments));
-                statement.setArray(3, connection.createArrayOf("text", projects));
-                statement.setArray(4, connection.createArrayOf("text", statuses));
+                    ON CONFLICT (id) DO NOTHING""")) {
+                statement.setString(1, now.toString());
+                statement.setArray(2, connection.createArrayOf("text", ids));
+                statement.setArray(3, connection.createArrayOf("text", deployments));
+                statement.setArray(4, connection.createArrayOf("text", projects));
+                statement.setArray(5, connection.createArrayOf("text", statuses));
                 return statement.executeUpdate();
             }
         });
-    }
-
-    /** Gives claimed keys back: their reports were rejected, so a corrected redelivery must be handled anew. */
-    void release(Collection<String> keys) {
-        if (keys.isEmpty()) {
-            return;
+        if (stored < n) {
+            throw new IllegalStateException((n - stored) + " of " + n + " deliveries were stored meanwhile by another writer");
         }
-        work(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "DELETE FROM webhook_delivery WHERE id = ANY (?::text[])")) {
-                statement.setArray(1, connection.createArrayOf("text", keys.toArray(String[]::new)));
-                return statement.executeUpdate();
-            }
-        });
     }
 
     private <T> T work(Sql<T> sql) {

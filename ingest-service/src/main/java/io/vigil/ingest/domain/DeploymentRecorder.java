@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -83,24 +82,21 @@ public class DeploymentRecorder {
         for (int i = 0; i < batch.size(); i++) {
             firstOfKey.putIfAbsent(batch.get(i).deliveryKey(), i);
         }
-        Set<String> claimed = deliveries.claim(firstOfKey.keySet(), now);
-        Map<String, Receipt> earlier = claimed.size() == firstOfKey.size() ? Map.of()
-                : deliveries.earlierAnswers(firstOfKey.keySet().stream().filter(k -> !claimed.contains(k)).toList());
-        KnownDeployments known = KnownDeployments.of(batch.stream().filter(s -> claimed.contains(s.deliveryKey()))
+        Map<String, Receipt> earlier = deliveries.earlierAnswers(firstOfKey.keySet());
+        KnownDeployments known = KnownDeployments.of(batch.stream().filter(s -> !earlier.containsKey(s.deliveryKey()))
                 .map(Submission::report).toList(), now.minus(config.webhook().sameDeploymentWindow()));
 
         Outcome[] outcomes = new Outcome[batch.size()];
         List<EventOutbox.Draft> events = new ArrayList<>();
         List<Deployment> changed = new ArrayList<>();
         Map<String, Receipt> answers = new LinkedHashMap<>();
-        List<String> refused = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             String key = batch.get(i).deliveryKey();
             int first = firstOfKey.get(key);
             if (first != i) {
                 outcomes[i] = outcomes[first].asRedelivery();
-            } else if (!claimed.contains(key)) {
-                outcomes[i] = Outcome.stored(answerOf(earlier, key));
+            } else if (earlier.containsKey(key)) {
+                outcomes[i] = Outcome.stored(earlier.get(key));
             } else {
                 try {
                     Deployment deployment = apply(batch.get(i).report(), known, now, events);
@@ -109,15 +105,13 @@ public class DeploymentRecorder {
                     answers.put(key, receipt);
                     outcomes[i] = Outcome.stored(receipt);
                 } catch (ReportRejected e) {
-                    refused.add(key);
                     outcomes[i] = Outcome.refused(e);
                 }
             }
         }
         Project.sawDeployments(changed);
         outbox.publish(events);
-        deliveries.answer(answers);
-        deliveries.release(refused);
+        deliveries.record(answers, now);
         return List.of(outcomes);
     }
 
@@ -134,15 +128,6 @@ public class DeploymentRecorder {
         deployment.updatedAt = clock.instant();
         outbox.publish(deployment.project, deployment.updatedAt, updated(deployment));
         return deployment;
-    }
-
-    private static Receipt answerOf(Map<String, Receipt> earlier, String key) {
-        Receipt receipt = earlier.get(key);
-        if (receipt == null || receipt.deploymentId() == null) {
-            // held by a transaction that then gave it back: the caller tries again
-            throw new IllegalStateException("delivery " + key + " is taken but has no answer");
-        }
-        return receipt;
     }
 
     /** Applies one report: checks it, then changes or creates its deployment and drafts the events. */

@@ -1,11 +1,15 @@
 package io.vigil.ingest.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -20,6 +24,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.vigil.events.Status;
 import io.vigil.events.Topics;
 import io.vigil.ingest.domain.DeploymentRecorder.Outcome;
+import io.vigil.ingest.domain.DeploymentRecorder.Receipt;
 import io.vigil.ingest.domain.DeploymentRecorder.Submission;
 import io.vigil.ingest.domain.DeploymentReport.StepReport;
 import io.vigil.testing.KafkaTestResource;
@@ -131,6 +136,40 @@ class DeploymentRecorderTest {
                 .isEqualTo(before);
         // c0, c2, the rollback: one deployment event each, numbered without a gap
         assertThat(eventsOf(project, 3)).extracting(r -> TopicReader.header(r, "ce_seq")).containsExactly("1", "2", "3");
+    }
+
+    @Test
+    void aDeliveryAnotherWriterStoresMeanwhileRollsTheBatchBackSoItIsHandledAgainAsARedelivery() throws Exception {
+        String project = project();
+        String key = uniqueKey();
+        UUID theirs = UUID.randomUUID();
+        CountDownLatch inserted = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        CompletableFuture<Void> other = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
+            Deployment.getEntityManager().createNativeQuery("INSERT INTO webhook_delivery (id, received_at, deployment_id,"
+                    + " project, status) VALUES (?1, now(), ?2, ?3, 'RUNNING')").setParameter(1, key)
+                    .setParameter(2, theirs).setParameter(3, project).executeUpdate();
+            inserted.countDown();
+            try {
+                commit.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }));
+        assertThat(inserted.await(10, TimeUnit.SECONDS)).isTrue();
+
+        CompletableFuture<List<Outcome>> ours = CompletableFuture.supplyAsync(
+                () -> recorder.record(List.of(report(project, key, "c1", Status.SUCCESS, List.of()))));
+        Thread.sleep(300);
+        assertThat(ours).as("waits for the other writer's transaction").isNotDone();
+        commit.countDown();
+        other.get(10, TimeUnit.SECONDS);
+
+        assertThatThrownBy(() -> ours.get(10, TimeUnit.SECONDS)).cause().isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("stored meanwhile");
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Deployment.countByProject(project))).isZero();
+        Outcome again = recorder.record(List.of(report(project, key, "c1", Status.SUCCESS, List.of()))).get(0);
+        assertThat(again.receiptOrThrow()).isEqualTo(new Receipt(theirs, project, Status.RUNNING, true));
     }
 
     @Test
