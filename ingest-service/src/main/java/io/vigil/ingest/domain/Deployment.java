@@ -1,5 +1,7 @@
 package io.vigil.ingest.domain;
 
+import static io.vigil.ingest.db.BatchSql.texts;
+
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
@@ -15,11 +17,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 
-import org.hibernate.Session;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Parameters;
 import io.vigil.events.Status;
+import io.vigil.ingest.db.BatchSql;
 
 /** A deployment of one project as its sender reported it; the steps are kept in the order first reported. */
 @Entity
@@ -59,16 +60,7 @@ public class Deployment extends PanacheEntityBase {
      * report's lookup is its own index probe, whatever the batch's size and the table's.
      */
     static List<UUID> continuedBy(List<DeploymentReport> reports, Instant since) {
-        int n = reports.size();
-        String[] projects = new String[n], senderIds = new String[n], commits = new String[n], triggers = new String[n];
-        for (int i = 0; i < n; i++) {
-            DeploymentReport r = reports.get(i);
-            projects[i] = r.project();
-            senderIds[i] = r.senderDeploymentId();
-            commits[i] = r.senderDeploymentId() == null ? r.commitHash() : null;
-            triggers[i] = r.triggeredBy();
-        }
-        return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+        return BatchSql.run(getEntityManager(), connection -> {
             try (PreparedStatement statement = connection.prepareStatement("""
                     SELECT DISTINCT found.id
                     FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) AS r(project, sender_id, commit_hash, triggered_by)
@@ -81,10 +73,10 @@ public class Deployment extends PanacheEntityBase {
                            AND d.triggered_by IS NOT DISTINCT FROM r.triggered_by AND d.received_at >= ?::timestamptz
                          ORDER BY d.received_at DESC LIMIT 1)
                     ) found""")) {
-                statement.setArray(1, connection.createArrayOf("text", projects));
-                statement.setArray(2, connection.createArrayOf("text", senderIds));
-                statement.setArray(3, connection.createArrayOf("text", commits));
-                statement.setArray(4, connection.createArrayOf("text", triggers));
+                statement.setArray(1, texts(connection, reports.stream().map(DeploymentReport::project).toList()));
+                statement.setArray(2, texts(connection, reports.stream().map(DeploymentReport::senderDeploymentId).toList()));
+                statement.setArray(3, texts(connection, reports.stream().map(DeploymentReport::commitHash).toList()));
+                statement.setArray(4, texts(connection, reports.stream().map(DeploymentReport::triggeredBy).toList()));
                 statement.setString(5, since.toString());
                 List<UUID> ids = new ArrayList<>();
                 try (ResultSet rows = statement.executeQuery()) {

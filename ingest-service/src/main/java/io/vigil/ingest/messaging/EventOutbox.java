@@ -1,6 +1,7 @@
 package io.vigil.ingest.messaging;
 
-import java.sql.Array;
+import static io.vigil.ingest.db.BatchSql.texts;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,9 +20,8 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
-import org.hibernate.Session;
-
 import io.vigil.events.EventCodec;
+import io.vigil.ingest.db.BatchSql;
 import io.vigil.events.VigilEvent;
 
 /**
@@ -66,8 +66,7 @@ public class EventOutbox {
             return List.of();
         }
         entityManager.flush();
-        List<VigilEvent<?>> events = entityManager.unwrap(Session.class)
-                .doReturningWork(connection -> write(connection, drafts));
+        List<VigilEvent<?>> events = BatchSql.run(entityManager, connection -> write(connection, drafts));
         sendAfterCommit(events);
         return events;
     }
@@ -95,7 +94,7 @@ public class EventOutbox {
                 SELECT subject, n FROM unnest(?::text[], ?::bigint[]) AS r(subject, n) ORDER BY subject
                 ON CONFLICT (subject) DO UPDATE SET last_seq = s.last_seq + excluded.last_seq
                 RETURNING subject, last_seq""")) {
-            statement.setArray(1, connection.createArrayOf("text", counts.keySet().toArray(String[]::new)));
+            statement.setArray(1, texts(connection, counts.keySet()));
             statement.setArray(2, connection.createArrayOf("bigint", counts.values().toArray(Long[]::new)));
             Map<String, Long> first = new TreeMap<>();
             try (ResultSet rows = statement.executeQuery()) {
@@ -109,31 +108,18 @@ public class EventOutbox {
     }
 
     private void insertRows(Connection connection, List<VigilEvent<?>> events) throws SQLException {
-        int n = events.size();
-        String[] ids = new String[n], types = new String[n], subjects = new String[n], times = new String[n],
-                payloads = new String[n];
-        Long[] seqs = new Long[n];
-        for (int i = 0; i < n; i++) {
-            VigilEvent<?> e = events.get(i);
-            ids[i] = e.id().toString();
-            types[i] = e.type().ceType();
-            subjects[i] = e.subject();
-            seqs[i] = e.seq();
-            times[i] = e.time().toString();
-            payloads[i] = EventCodec.encode(e.data());
-        }
         try (PreparedStatement statement = connection.prepareStatement("""
                 INSERT INTO outbox_event (id, type, subject, seq, time, payload, created_at)
-                SELECT id::uuid, type, subject, seq, time::timestamptz, payload, ?::timestamptz
-                FROM unnest(?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[])
+                SELECT id::uuid, type, subject, seq::bigint, time::timestamptz, payload, ?::timestamptz
+                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
                      AS r(id, type, subject, seq, time, payload)""")) {
             statement.setString(1, clock.instant().toString());
-            Array[] columns = { connection.createArrayOf("text", ids), connection.createArrayOf("text", types),
-                    connection.createArrayOf("text", subjects), connection.createArrayOf("bigint", seqs),
-                    connection.createArrayOf("text", times), connection.createArrayOf("text", payloads) };
-            for (int i = 0; i < columns.length; i++) {
-                statement.setArray(i + 2, columns[i]);
-            }
+            statement.setArray(2, texts(connection, events.stream().map(VigilEvent::id).toList()));
+            statement.setArray(3, texts(connection, events.stream().map(e -> e.type().ceType()).toList()));
+            statement.setArray(4, texts(connection, events.stream().map(VigilEvent::subject).toList()));
+            statement.setArray(5, texts(connection, events.stream().map(VigilEvent::seq).toList()));
+            statement.setArray(6, texts(connection, events.stream().map(VigilEvent::time).toList()));
+            statement.setArray(7, texts(connection, events.stream().map(e -> EventCodec.encode(e.data())).toList()));
             statement.executeUpdate();
         }
     }

@@ -1,5 +1,6 @@
 package io.vigil.ingest.messaging;
 
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -15,6 +16,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.vigil.events.EventCodec;
 import io.vigil.events.KafkaCloudEvents;
 import io.vigil.events.VigilEvent;
+import io.vigil.ingest.db.BatchSql;
 
 /** An event written in the transaction of the change it describes, waiting to be confirmed sent. */
 @Entity
@@ -61,6 +63,13 @@ public class OutboxEvent extends PanacheEntityBase {
     }
 
     static int markSent(List<UUID> ids, Instant at) {
-        return update("sentAt = ?1 where id in ?2 and sentAt is null", at, ids);
+        return BatchSql.run(getEntityManager(), connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "UPDATE outbox_event SET sent_at = ?::timestamptz WHERE id = ANY (?::uuid[]) AND sent_at IS NULL")) {
+                statement.setString(1, at.toString());
+                statement.setArray(2, BatchSql.texts(connection, ids));
+                return statement.executeUpdate();
+            }
+        });
     }
 }
