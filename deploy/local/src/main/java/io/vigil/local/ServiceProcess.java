@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -74,11 +75,19 @@ public final class ServiceProcess {
         }
     }
 
-    /** {@code java <opts> -cp <guard>:<quarkus-run.jar> OrphanGuard QuarkusEntryPoint}; the jar's manifest class path applies. */
+    /**
+     * {@code java <opts> $VIGIL_JAVA_OPTS -cp <guard>:<quarkus-run.jar> OrphanGuard QuarkusEntryPoint}; the jar's
+     * manifest class path applies. Options in {@code VIGIL_JAVA_OPTS} come after the defaults, so they win.
+     */
     static List<String> command(Path runJar, Path guardJar) {
+        return command(runJar, guardJar, System.getenv().getOrDefault("VIGIL_JAVA_OPTS", ""));
+    }
+
+    static List<String> command(Path runJar, Path guardJar, String extraOptions) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_OPTIONS);
+        Arrays.stream(extraOptions.trim().split("\\s+")).filter(o -> !o.isEmpty()).forEach(command::add);
         command.addAll(List.of("-cp", guardJar + File.pathSeparator + runJar, ORPHAN_GUARD, QUARKUS_MAIN));
         return command;
     }
