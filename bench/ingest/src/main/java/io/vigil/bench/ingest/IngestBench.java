@@ -1,9 +1,6 @@
 package io.vigil.bench.ingest;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import javax.crypto.Mac;
@@ -40,11 +35,11 @@ public final class IngestBench {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final int PRIMING = 50;
+    private static final long REQUEST_TIMEOUT_MS = 30_000;
 
     private final Options options;
     private final String runTag;
-    private final HttpClient http;
-    private final ExecutorService httpExecutor;
+    private final Http http;
     private final KafkaTrace trace;
     private final Mac mac;
     private final List<Map<String, Object>> cases = new ArrayList<>();
@@ -60,16 +55,10 @@ public final class IngestBench {
         byte[] tag = new byte[3];
         new SecureRandom().nextBytes(tag);
         this.runTag = HexFormat.of().formatHex(tag);
-        this.httpExecutor = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "bench-http");
-            t.setDaemon(true);
-            return t;
-        });
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
-                .executor(httpExecutor).build();
         this.trace = new KafkaTrace(options.bootstrap(), Topics.DEPLOYMENTS);
         this.mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(options.secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        this.http = new Http(options.concurrency()); // last: once it runs, main must close it
     }
 
     public static void main(String[] args) throws Exception {
@@ -82,7 +71,14 @@ public final class IngestBench {
             System.exit(2);
             return;
         }
-        System.exit(new IngestBench(options).run());
+        IngestBench bench = new IngestBench(options);
+        int status;
+        try {
+            status = bench.run();
+        } finally {
+            bench.http.close(); // its event loop is not a daemon thread: a failed run would otherwise never exit
+        }
+        System.exit(status);
     }
 
     /** {@code <run>-<kind><rate>-}: every id of a case has this prefix and a 7-digit index, so all ids are equally long. */
@@ -94,24 +90,20 @@ public final class IngestBench {
         return prefix + String.format(Locale.ROOT, "%07d", index);
     }
 
-    private HttpRequest webhook(String id, int index) {
+    private Http.Request webhook(String id, int index) {
         String project = options.projects() <= 1 ? options.project() : options.project() + "-" + index % options.projects();
         byte[] body = ("{\"project\":\"" + project + "\",\"commit_hash\":\"" + id
                 + "\",\"status\":\"success\",\"message\":\"" + id + "\",\"triggered_by\":\"bench\"}")
                 .getBytes(StandardCharsets.UTF_8);
         String signature = "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
-        return HttpRequest.newBuilder(options.ingest().resolve("/api/webhook/deployment"))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
+        return Http.postJson(options.ingest().resolve("/api/webhook/deployment"), REQUEST_TIMEOUT_MS, body)
                 .header("X-Vigil-Sender", options.sender())
                 .header("X-Vigil-Signature", signature)
-                .header("X-Vigil-Delivery", id)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                .header("X-Vigil-Delivery", id);
     }
 
-    private HttpRequest health() {
-        return HttpRequest.newBuilder(options.ingest().resolve("/q/health/live")).timeout(Duration.ofSeconds(30))
-                .GET().build();
+    private Http.Request health() {
+        return Http.get(options.ingest().resolve("/q/health/live"), REQUEST_TIMEOUT_MS);
     }
 
     private int run() throws Exception {
@@ -186,7 +178,6 @@ public final class IngestBench {
         System.out.println();
         System.out.print(table);
         System.out.printf("outbox backlog at the end: %s; results in %s%n", meta.get("outbox_backlog_at_end"), options.out());
-        httpExecutor.shutdownNow();
         return 0;
     }
 
@@ -195,9 +186,9 @@ public final class IngestBench {
         Map<TopicPartition, Long> from = trace.endOffsets();
         String prefix = prefix('p', 0);
         for (int i = 0; i < PRIMING; i++) {
-            HttpResponse<String> response = http.send(webhook(id(prefix, i), 0), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("priming webhook answered " + response.statusCode() + ": " + response.body());
+            Http.Answer response = http.call(webhook(id(prefix, i), 0));
+            if (response.status() != 200) {
+                throw new IllegalStateException("priming webhook answered " + response.status() + ": " + response.text());
             }
         }
         KafkaTrace.Seen seen = new KafkaTrace.Seen(prefix, PRIMING);
@@ -238,7 +229,7 @@ public final class IngestBench {
     }
 
     private void healthCase(int rate) throws InterruptedException {
-        HttpRequest request = health();
+        Http.Request request = health();
         Cpu[] cpu = new Cpu[1];
         Map<String, Object> cpuResult = new LinkedHashMap<>();
         OpenLoop.Outcome outcome = OpenLoop.run(http, i -> request, rate, options.warmupSeconds(),
@@ -407,17 +398,16 @@ public final class IngestBench {
 
     private Double outboxBacklog() {
         try {
-            HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(options.ingest().resolve("/q/metrics"))
-                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            for (String line : metrics.body().split("\n")) {
+            Http.Answer metrics = http.call(Http.get(options.ingest().resolve("/q/metrics"), 10_000));
+            for (String line : metrics.text().split("\n")) {
                 if (line.startsWith("vigil_outbox_backlog")) {
                     return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
                 }
             }
-        } catch (IOException | RuntimeException e) {
-            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            return null;
         }
         return null;
     }

@@ -1,14 +1,10 @@
 package io.vigil.bench.ingest;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -161,10 +157,10 @@ final class OpenLoop {
         }
     }
 
-    static Outcome run(HttpClient http, IntFunction<HttpRequest> requests, int rate, int warmupSeconds,
+    static Outcome run(Http http, IntFunction<Http.Request> requests, int rate, int warmupSeconds,
             int durationSeconds, int concurrency, Window window) throws InterruptedException {
         int total = rate * (warmupSeconds + durationSeconds);
-        HttpRequest[] built = new HttpRequest[total];
+        Http.Request[] built = new Http.Request[total];
         for (int i = 0; i < total; i++) {
             built[i] = requests.apply(i);
         }
@@ -195,18 +191,17 @@ final class OpenLoop {
             final int index = i;
             out.sentMillis[i] = System.currentTimeMillis();
             out.sent[i] = System.nanoTime();
-            http.sendAsync(built[i], HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
+            http.send(built[i]).onComplete(answer -> {
                 out.done[index] = System.nanoTime();
-                if (response != null) {
-                    out.status[index] = response.statusCode();
-                    if (response.statusCode() >= 300) {
-                        out.firstBodyByStatus.putIfAbsent(response.statusCode(), abbreviate(response.body()));
+                if (answer.succeeded()) {
+                    int status = answer.result().status();
+                    out.status[index] = status;
+                    if (status >= 300) {
+                        out.firstBodyByStatus.putIfAbsent(status, abbreviate(answer.result().text()));
                     }
                 } else {
-                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                            ? failure.getCause() : failure;
                     out.status[index] = -1;
-                    out.failures.computeIfAbsent(cause.getClass().getSimpleName(), k -> new AtomicInteger())
+                    out.failures.computeIfAbsent(answer.cause().getClass().getSimpleName(), k -> new AtomicInteger())
                             .incrementAndGet();
                 }
                 slots.release();
@@ -229,6 +224,6 @@ final class OpenLoop {
     }
 
     private static String abbreviate(String body) {
-        return body == null ? "" : body.length() > 300 ? body.substring(0, 300) + "…" : body;
+        return body.length() > 300 ? body.substring(0, 300) + "…" : body;
     }
 }
