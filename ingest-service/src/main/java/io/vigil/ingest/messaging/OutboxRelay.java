@@ -7,17 +7,19 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.vigil.events.KafkaCloudEvents;
 import io.vigil.events.VigilEvent;
@@ -32,6 +34,11 @@ import io.vigil.ingest.config.IngestConfig;
 public class OutboxRelay {
 
     public static final String CHANNEL = "deployment-events";
+    /**
+     * Events waiting for the Kafka sink, which takes up to max-inflight-messages at a time: a batch of webhooks
+     * hands it thousands at once. Beyond this, sends fail and the sweep sends those events later.
+     */
+    private static final int EMITTER_BUFFER = 16_384;
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
     private final MutinyEmitter<String> emitter;
@@ -39,8 +46,10 @@ public class OutboxRelay {
     private final Clock clock;
     private final SentMarks marks;
     private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
+    private final AtomicLong nextFailureLog = new AtomicLong(System.nanoTime());
 
-    OutboxRelay(@Channel(CHANNEL) MutinyEmitter<String> emitter, IngestConfig config, Clock clock, SentMarks marks,
+    OutboxRelay(@Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = EMITTER_BUFFER)
+            MutinyEmitter<String> emitter, IngestConfig config, Clock clock, SentMarks marks,
             MeterRegistry registry) {
         this.emitter = emitter;
         this.config = config;
@@ -51,19 +60,28 @@ public class OutboxRelay {
     }
 
     /**
-     * Sends a committed transaction's events in their order; once Kafka confirmed all of them they are marked
-     * sent (in batches); if any is not confirmed, the sweep resends the lot.
+     * Sends a committed transaction's events in their order; each one Kafka confirms is marked sent (in
+     * batches), each one it does not is left for the sweep, so an event is sent again only if its own send
+     * failed, never because another one's did.
      */
     void send(List<VigilEvent<?>> events) {
-        List<UUID> ids = events.stream().map(VigilEvent::id).toList();
-        inFlight.addAll(ids);
-        List<Uni<Void>> sends = events.stream().map(e -> emitter.sendMessage(KafkaCloudEvents.toMessage(e))).toList();
-        Uni.join().all(sends).andCollectFailures()
-                .onTermination().invoke(() -> ids.forEach(inFlight::remove))
-                .subscribe().with(
-                        ok -> marks.confirmed(ids),
-                        failure -> LOG.warnf("events %s of %s not confirmed by Kafka, the sweep will resend them: %s",
-                                ids, events.get(0).subject(), failure.getMessage()));
+        for (VigilEvent<?> event : events) {
+            inFlight.add(event.id());
+            emitter.sendMessage(KafkaCloudEvents.toMessage(event))
+                    .onTermination().invoke(() -> inFlight.remove(event.id()))
+                    .subscribe().with(ok -> marks.confirmed(event.id()), failure -> notConfirmed(event, failure));
+        }
+    }
+
+    /** One line per failure is a flood in an outage: the first, then at most one every ten seconds. */
+    private void notConfirmed(VigilEvent<?> event, Throwable failure) {
+        long now = System.nanoTime();
+        long next = nextFailureLog.get();
+        if (now - next >= 0 && nextFailureLog.compareAndSet(next, now + TimeUnit.SECONDS.toNanos(10))) {
+            LOG.warnf("event %s (%s #%d) not confirmed by Kafka, the sweep will resend it (and any other unconfirmed"
+                    + " ones; this is logged at most every 10 s): %s", event.id(), event.subject(), event.seq(),
+                    failure.getMessage());
+        }
     }
 
     @Scheduled(every = "${vigil.ingest.outbox.sweep-interval:5s}", delayed = "${vigil.ingest.outbox.sweep-interval:5s}",

@@ -15,8 +15,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Marks events Kafka confirmed as sent, many at a time: one transaction every few milliseconds instead of one
- * per commit, so confirming costs the webhooks' database almost nothing. An event whose mark is lost (crash)
+ * Marks events Kafka confirmed as sent, many at a time: one transaction a second (the scheduler's shortest
+ * period) instead of one per commit, so confirming costs the webhooks' database almost nothing. An event whose mark is lost (crash)
  * is resent by the sweep; consumers dedupe by id.
  */
 @ApplicationScoped
@@ -33,11 +33,11 @@ public class SentMarks {
     }
 
     /** Non-blocking: safe on the producer's callback thread. */
-    void confirmed(List<UUID> ids) {
-        confirmed.addAll(ids);
+    void confirmed(UUID id) {
+        confirmed.add(id);
     }
 
-    @Scheduled(every = "0.1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void flush() {
         while (!confirmed.isEmpty()) {
             List<UUID> batch = new ArrayList<>();

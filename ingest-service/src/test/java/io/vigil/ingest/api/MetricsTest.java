@@ -33,6 +33,8 @@ class MetricsTest {
                 .body(containsString("vigil_webhooks_received_total{outcome=\"unauthorized\",source=\"vigil\"}"))
                 .body(containsString("vigil_deployment_reports_total{status=\"success\"}"))
                 .body(containsString("vigil_webhook_processing_seconds_bucket"))
-                .body(containsString("vigil_outbox_backlog"));
+                .body(containsString("vigil_outbox_backlog"))
+                .body(containsString("vigil_ingest_batch_size_count"))
+                .body(containsString("vigil_ingest_queue_depth"));
     }
 }
