@@ -15,9 +15,6 @@ import jakarta.validation.constraints.Min;
 @ConfigMapping(prefix = "vigil.ingest")
 public interface IngestConfig {
 
-    /** The outbox relay. */
-    Outbox outbox();
-
     /** The deployment webhook. */
     Webhook webhook();
 
@@ -96,21 +93,5 @@ public interface IngestConfig {
         @WithDefault("10000")
         @Min(1)
         int queueCapacity();
-    }
-
-    interface Outbox {
-        /** How often unconfirmed events are looked for and sent again. */
-        @WithDefault("5s")
-        Duration sweepInterval();
-
-        /** How old an unconfirmed event must be before the sweep sends it again (the fast path gets this long). */
-        @WithDefault("10s")
-        Duration sweepAfter();
-
-        /** Most events one sweep sends. */
-        @WithDefault("500")
-        @Min(1)
-        @Max(10_000)
-        int sweepBatch();
     }
 }

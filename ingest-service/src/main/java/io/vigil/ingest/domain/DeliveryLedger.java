@@ -1,6 +1,6 @@
 package io.vigil.ingest.domain;
 
-import static io.vigil.ingest.db.BatchSql.texts;
+import static io.vigil.outbox.BatchSql.texts;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,7 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import io.vigil.events.Status;
-import io.vigil.ingest.db.BatchSql;
+import io.vigil.outbox.BatchSql;
 import io.vigil.ingest.domain.DeploymentRecorder.Receipt;
 
 /**

@@ -1,6 +1,6 @@
 package io.vigil.ingest.domain;
 
-import static io.vigil.ingest.db.BatchSql.texts;
+import static io.vigil.outbox.BatchSql.texts;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,7 +20,7 @@ import jakarta.persistence.OrderBy;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Parameters;
 import io.vigil.events.Status;
-import io.vigil.ingest.db.BatchSql;
+import io.vigil.outbox.BatchSql;
 
 /** A deployment of one project as its sender reported it; the steps are kept in the order first reported. */
 @Entity

@@ -15,7 +15,7 @@ import io.vigil.events.Status;
 import io.vigil.events.payload.DeploymentUpdated;
 import io.vigil.events.payload.StepUpdated;
 import io.vigil.ingest.config.IngestConfig;
-import io.vigil.ingest.messaging.EventOutbox;
+import io.vigil.outbox.EventOutbox;
 
 /**
  * Stores batches of deployment reports, each batch in one transaction with the events it causes: per report,

@@ -20,7 +20,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.vigil.events.payload.ProjectHealth;
 import io.vigil.ingest.config.IngestConfig;
-import io.vigil.ingest.messaging.EventOutbox;
+import io.vigil.outbox.EventOutbox;
 
 /**
  * Probes each project's test URL and publishes {@code io.vigil.project.health}. Off unless enabled, and only

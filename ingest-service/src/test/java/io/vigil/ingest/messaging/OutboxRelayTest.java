@@ -22,6 +22,8 @@ import io.restassured.http.ContentType;
 import io.vigil.events.Status;
 import io.vigil.events.VigilEvent;
 import io.vigil.events.payload.StepUpdated;
+import io.vigil.outbox.OutboxRelay;
+import io.vigil.outbox.OutboxEvent;
 import io.vigil.testing.KafkaTestResource;
 import io.vigil.testing.PostgresTestResource;
 import io.vigil.testing.PublishedEvents;

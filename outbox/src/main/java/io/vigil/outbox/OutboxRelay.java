@@ -1,4 +1,4 @@
-package io.vigil.ingest.messaging;
+package io.vigil.outbox;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -23,7 +23,6 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.vigil.events.KafkaCloudEvents;
 import io.vigil.events.VigilEvent;
-import io.vigil.ingest.config.IngestConfig;
 
 /**
  * Sends outbox events to Kafka: each commit's events right after it (no polling delay), and, on a timer,
@@ -33,7 +32,7 @@ import io.vigil.ingest.config.IngestConfig;
 @ApplicationScoped
 public class OutboxRelay {
 
-    public static final String CHANNEL = "deployment-events";
+    public static final String CHANNEL = "outbox-events";
     /**
      * Events waiting for the Kafka sink, which takes up to max-inflight-messages at a time: a batch of webhooks
      * hands it thousands at once. Beyond this, sends fail and the sweep sends those events later.
@@ -42,14 +41,14 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
     private final MutinyEmitter<String> emitter;
-    private final IngestConfig config;
+    private final OutboxConfig config;
     private final Clock clock;
     private final SentMarks marks;
     private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
     private final AtomicLong nextFailureLog = new AtomicLong(System.nanoTime());
 
     OutboxRelay(@Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = EMITTER_BUFFER)
-            MutinyEmitter<String> emitter, IngestConfig config, Clock clock, SentMarks marks,
+            MutinyEmitter<String> emitter, OutboxConfig config, Clock clock, SentMarks marks,
             MeterRegistry registry) {
         this.emitter = emitter;
         this.config = config;
@@ -84,12 +83,12 @@ public class OutboxRelay {
         }
     }
 
-    @Scheduled(every = "${vigil.ingest.outbox.sweep-interval:5s}", delayed = "${vigil.ingest.outbox.sweep-interval:5s}",
+    @Scheduled(every = "${vigil.outbox.sweep-interval:5s}", delayed = "${vigil.outbox.sweep-interval:5s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void sweep() {
+    public void sweep() {
         QuarkusTransaction.requiringNew().run(() -> {
-            List<OutboxEvent> rows = OutboxEvent.unsent(clock.instant().minus(config.outbox().sweepAfter()),
-                    config.outbox().sweepBatch()).stream().filter(r -> !inFlight.contains(r.id)).toList();
+            List<OutboxEvent> rows = OutboxEvent.unsent(clock.instant().minus(config.sweepAfter()),
+                    config.sweepBatch()).stream().filter(r -> !inFlight.contains(r.id)).toList();
             if (rows.isEmpty()) {
                 return;
             }

@@ -1,4 +1,4 @@
-package io.vigil.ingest.messaging;
+package io.vigil.outbox;
 
 import java.time.Clock;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.vigil.ingest.messaging;
+package io.vigil.outbox;
 
 import java.sql.PreparedStatement;
 import java.time.Instant;
@@ -16,7 +16,6 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.vigil.events.EventCodec;
 import io.vigil.events.KafkaCloudEvents;
 import io.vigil.events.VigilEvent;
-import io.vigil.ingest.db.BatchSql;
 
 /** An event written in the transaction of the change it describes, waiting to be confirmed sent. */
 @Entity
@@ -32,7 +31,8 @@ public class OutboxEvent extends PanacheEntityBase {
     public Instant createdAt;
     public Instant sentAt;
 
-    static OutboxEvent of(VigilEvent<?> event, Instant now) {
+    /** The row of {@code event}, written at {@code now}. */
+    public static OutboxEvent of(VigilEvent<?> event, Instant now) {
         OutboxEvent row = new OutboxEvent();
         row.id = event.id();
         row.type = event.type().ceType();

@@ -1,6 +1,6 @@
-package io.vigil.ingest.messaging;
+package io.vigil.outbox;
 
-import static io.vigil.ingest.db.BatchSql.texts;
+import static io.vigil.outbox.BatchSql.texts;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,7 +21,6 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import io.vigil.events.EventCodec;
-import io.vigil.ingest.db.BatchSql;
 import io.vigil.events.VigilEvent;
 
 /**

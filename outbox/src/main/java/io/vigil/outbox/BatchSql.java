@@ -1,4 +1,4 @@
-package io.vigil.ingest.db;
+package io.vigil.outbox;
 
 import java.sql.Array;
 import java.sql.Connection;
