@@ -1,0 +1,112 @@
+package io.vigil.pipeline.process;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import io.vigil.pipeline.process.ProcessOutcome.Ending;
+
+/**
+ * Starts step commands as OS processes ({@code setsid -w /bin/sh -c command}: the step gets a process group of
+ * its own, see {@link ProcessTree}). A step that cannot start, because its log file or working directory
+ * cannot be made or the shell cannot be run, still gets a {@link StepProcess}, already ended
+ * {@code FAILED_TO_START}, and the reason is written to its log when the log could be opened. Linux only.
+ */
+public final class StepLauncher {
+
+    /** How long a step's processes get to obey SIGTERM before SIGKILL. */
+    public static final Duration DEFAULT_GRACE = Duration.ofSeconds(2);
+
+    private static final String SHELL = "/bin/sh";
+
+    private final Duration grace;
+    private final Clock clock;
+    private final Optional<Path> setsid;
+
+    public StepLauncher() {
+        this(DEFAULT_GRACE, Clock.systemUTC());
+    }
+
+    public StepLauncher(Duration grace, Clock clock) {
+        String os = System.getProperty("os.name", "");
+        if (!os.toLowerCase(Locale.ROOT).startsWith("linux") || !Files.isExecutable(Path.of(SHELL))) {
+            throw new UnsupportedOperationException(
+                    "steps run as processes on Linux only (/bin/sh, process groups, /proc); this is " + os);
+        }
+        if (grace.isNegative()) {
+            throw new IllegalArgumentException("grace: must not be negative");
+        }
+        this.grace = grace;
+        this.clock = clock;
+        // without setsid the step shares the service's process group, and only parent links find its processes
+        this.setsid = Stream.of("/usr/bin/setsid", "/bin/setsid").map(Path::of).filter(Files::isExecutable).findFirst();
+    }
+
+    /** Starts the step; never throws for a step that cannot start, whose outcome is complete at once instead. */
+    public StepProcess start(ProcessSpec spec) {
+        SecretMask mask = new SecretMask(spec.secrets().values());
+        Instant startedAt = clock.instant();
+        CappedLog log;
+        try {
+            log = CappedLog.open(spec.logFile(), spec.outputCap());
+        } catch (IOException | RuntimeException e) {
+            return failed(mask.apply("log file " + spec.logFile() + " cannot be written: " + e.getMessage()),
+                    startedAt, 0);
+        }
+        Process process;
+        try {
+            process = builder(spec).start();
+        } catch (IOException | RuntimeException e) {
+            String reason = mask.apply("could not start: " + e.getMessage());
+            log.note(reason);
+            log.close();
+            return failed(reason, startedAt, log.written());
+        }
+        ProcessTree tree = new ProcessTree(process.toHandle(), setsid.isPresent());
+        return StepProcess.running(process, tree, mask.over(log), log, spec.timeout(), grace, clock, startedAt);
+    }
+
+    private ProcessBuilder builder(ProcessSpec spec) throws IOException {
+        List<String> command = new ArrayList<>();
+        // -w: should setsid ever have to fork, it still waits, so the pid we hold lives as long as the step
+        setsid.ifPresent(path -> command.addAll(List.of(path.toString(), "-w")));
+        command.addAll(List.of(SHELL, "-c", spec.command()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workdir(spec).toFile())
+                .redirectErrorStream(true) // one pipe: stdout and stderr stay in the order they were written
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))); // a step reading stdin must not hang
+        builder.environment().putAll(spec.environment());
+        builder.environment().putAll(spec.secrets());
+        return builder;
+    }
+
+    /** Creates the working directory; followed through symbolic links, it must still be inside the base. */
+    private static Path workdir(ProcessSpec spec) throws IOException {
+        try {
+            Files.createDirectories(spec.workdir());
+        } catch (FileAlreadyExistsException e) {
+            throw new IOException("working directory " + spec.workdir() + " cannot be made: " + e.getFile()
+                    + " is not a directory");
+        }
+        Path real = spec.workdir().toRealPath();
+        if (!real.startsWith(spec.baseDir().toRealPath())) {
+            throw new IOException("working directory " + spec.workdir() + " leads outside " + spec.baseDir());
+        }
+        return real;
+    }
+
+    private StepProcess failed(String reason, Instant startedAt, long written) {
+        return StepProcess.failed(new ProcessOutcome(Ending.FAILED_TO_START, null, reason, startedAt, clock.instant(),
+                written, false));
+    }
+}
