@@ -35,8 +35,8 @@ class RunEventsTest {
     @Test
     void schemaIsMigratedOnTheThrowawayDatabase() {
         assertThat(Schema.databaseName(dataSource)).startsWith("vigil_test_pipeline_");
-        assertThat(Schema.appliedVersions(dataSource)).containsExactly("1");
-        assertThat(Schema.tables(dataSource)).containsExactlyInAnyOrder("pipeline", "flyway_schema_history");
+        assertThat(Schema.appliedVersions(dataSource)).containsExactly("1", "2");
+        assertThat(Schema.tables(dataSource)).containsExactlyInAnyOrder("pipeline", "pipeline_version", "flyway_schema_history");
     }
 
     @Test
