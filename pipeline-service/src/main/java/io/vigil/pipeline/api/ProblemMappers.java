@@ -11,6 +11,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.vigil.pipeline.catalog.PipelineCatalog;
 import io.vigil.pipeline.definition.DefinitionInvalid;
+import io.vigil.pipeline.run.RunRefused;
 
 /** Every error as RFC 9457 problem JSON: a bad definition is a 400 pointing at each bad value, never a 500. */
 public class ProblemMappers {
@@ -28,6 +29,13 @@ public class ProblemMappers {
         Problem conflict = Problem.of(409, "Conflict", e.getMessage(), uri.getPath());
         return respond(new Problem(conflict.type(), conflict.title(), 409, e.getMessage(), uri.getPath(),
                 List.of(new Problem.Error("/name", e.getMessage()))));
+    }
+
+    @ServerExceptionMapper
+    public Response runRefused(RunRefused e, UriInfo uri) {
+        return respond(new Problem(java.net.URI.create(e.status() == 409 ? "about:blank" : "/problems/invalid-run"),
+                e.status() == 409 ? "Conflict" : "Invalid run request", e.status(), e.getMessage(), uri.getPath(),
+                List.of(new Problem.Error(e.pointer(), e.getMessage()))));
     }
 
     @ServerExceptionMapper

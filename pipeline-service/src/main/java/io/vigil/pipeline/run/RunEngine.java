@@ -1,0 +1,274 @@
+package io.vigil.pipeline.run;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.vigil.events.Status;
+import io.vigil.outbox.EventOutbox;
+import io.vigil.pipeline.catalog.PipelineVersion;
+import io.vigil.pipeline.config.PipelineConfig;
+import io.vigil.pipeline.dag.NextSteps;
+import io.vigil.pipeline.dag.RunProgress;
+import io.vigil.pipeline.dag.StepState;
+import io.vigil.pipeline.definition.PipelineDefinition;
+import io.vigil.pipeline.definition.StepDefinition;
+import io.vigil.pipeline.process.ProcessOutcome;
+import io.vigil.pipeline.process.ProcessSpec;
+import io.vigil.pipeline.process.StepLauncher;
+import io.vigil.pipeline.process.StepProcess;
+
+/**
+ * Moves runs forward. Every decision about a run is taken in a transaction holding the run's row, so two
+ * instances on one database never start the same step: a nudge skips a run another transaction holds (that one
+ * is advancing it), a step's end waits for it. Steps start as processes after the commit that marked them
+ * running; their ends come back here. A tick every second catches what no nudge covered (backoffs ending,
+ * cancels asked of another instance).
+ */
+@ApplicationScoped
+public class RunEngine {
+
+    private static final Logger LOG = Logger.getLogger(RunEngine.class);
+
+    private final PipelineConfig config;
+    private final EventOutbox outbox;
+    private final StepLauncher launcher;
+    private final String instance = UUID.randomUUID().toString();
+    private final Map<RunStep.Key, StepProcess> processes = new ConcurrentHashMap<>();
+    private final Map<UUID, Map<String, String>> secrets = new ConcurrentHashMap<>();
+    private final Map<PipelineVersion.Key, PipelineDefinition> definitions = new ConcurrentHashMap<>();
+    /** One thread decides: decisions are short transactions, and one at a time keeps the pool counts exact. */
+    private final ExecutorService decider = Executors.newSingleThreadExecutor(r -> new Thread(r, "vigil-run-engine"));
+
+    RunEngine(PipelineConfig config, EventOutbox outbox) {
+        this.config = config;
+        this.outbox = outbox;
+        this.launcher = new StepLauncher(config.killGrace(), java.time.Clock.systemUTC());
+    }
+
+    String instance() {
+        return instance;
+    }
+
+    /** Secrets for a run's steps: kept in memory only, never stored, never in events or logs. */
+    void holdSecrets(UUID runId, Map<String, String> values) {
+        if (!values.isEmpty()) {
+            secrets.put(runId, Map.copyOf(values));
+        }
+    }
+
+    /** Asks for the run to be advanced soon (after the caller's commit). */
+    public void nudge(UUID runId) {
+        decider.execute(() -> advance(runId));
+    }
+
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() {
+        List<UUID> open = QuarkusTransaction.requiringNew().call(Run::open);
+        open.forEach(this::nudge);
+        processes.forEach((key, process) -> decider.execute(() -> killIfCancelled(key, process)));
+    }
+
+    /** The definition the run pinned (cached: versions never change). */
+    public PipelineDefinition definition(Run run) {
+        return definitions.computeIfAbsent(new PipelineVersion.Key(run.pipelineId, run.version),
+                key -> PipelineDefinition.fromJson(PipelineVersion.<PipelineVersion>findById(key).definition));
+    }
+
+    private void advance(UUID runId) {
+        try {
+            List<Launch> launches = QuarkusTransaction.requiringNew().call(() -> {
+                Run run = Run.lockedUnlessBusy(runId);
+                return run == null ? List.<Launch>of() : decide(run, Instant.now(), new ArrayList<>());
+            });
+            launches.forEach(this::launch);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "could not advance run %s; the next tick tries again", runId);
+        }
+    }
+
+    /** A step's process ended: records how, then decides what follows. */
+    private void finished(RunStep.Key key, int attempt, ProcessOutcome outcome) {
+        processes.remove(key);
+        try {
+            List<Launch> launches = QuarkusTransaction.requiringNew().call(() -> {
+                Run run = Run.locked(key.runId());
+                RunStep step = RunStep.findById(key);
+                Instant now = Instant.now();
+                List<EventOutbox.Draft> events = new ArrayList<>();
+                if (step.state == StepState.RUNNING && step.attempt == attempt && instance.equals(step.owner)) {
+                    end(step, outcome, definition(run).step(key.name()).orElseThrow(), now);
+                    events.add(RunEvents.step(step, now));
+                }
+                return decide(run, now, events);
+            });
+            launches.forEach(this::launch);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "could not record the end of step %s of run %s (attempt %d)", key.name(), key.runId(), attempt);
+        }
+    }
+
+    private static void end(RunStep step, ProcessOutcome outcome, StepDefinition definition, Instant now) {
+        step.exitCode = outcome.exitCode();
+        step.reason = outcome.reason();
+        step.finishedAt = now;
+        step.state = switch (outcome.ending()) {
+            case EXITED -> outcome.exitCode() == 0 ? StepState.SUCCESS : StepState.FAILED;
+            case TIMED_OUT -> StepState.TIMED_OUT;
+            case CANCELLED -> StepState.CANCELLED;
+            case FAILED_TO_START -> StepState.FAILED;
+        };
+        if ((step.state == StepState.FAILED || step.state == StepState.TIMED_OUT)
+                && step.attempt <= definition.retries().count()) {
+            step.state = StepState.PENDING; // the next attempt, once the backoff is over
+            step.retryAt = now.plus(definition.retries().backoff());
+        }
+    }
+
+    /**
+     * Under the run's lock: skips what can no longer run, starts what is ready (unless paused or cancelled,
+     * within the pools), and sets the run's status from its steps; publishes every change.
+     */
+    List<Launch> decide(Run run, Instant now, List<EventOutbox.Draft> events) {
+        if (run.status.isTerminal()) {
+            outbox.publish(events);
+            return List.of();
+        }
+        PipelineDefinition definition = definition(run);
+        Map<String, RunStep> steps = new LinkedHashMap<>();
+        RunStep.of(run.id).forEach(s -> steps.put(s.name(), s));
+        if (run.cancelled) {
+            steps.values().stream().filter(s -> s.state == StepState.PENDING).forEach(s -> {
+                s.state = StepState.CANCELLED;
+                s.finishedAt = now;
+                events.add(RunEvents.step(s, now));
+            });
+        }
+        NextSteps next = NextSteps.of(definition, states(steps));
+        for (String name : next.skip()) {
+            RunStep step = steps.get(name);
+            step.state = StepState.SKIPPED;
+            step.finishedAt = now;
+            events.add(RunEvents.step(step, now));
+        }
+        List<Launch> launches = new ArrayList<>();
+        if (!run.paused && !run.cancelled) {
+            long running = steps.values().stream().filter(s -> s.state == StepState.RUNNING).count();
+            for (String name : next.ready()) {
+                RunStep step = steps.get(name);
+                if (step.retryAt != null && step.retryAt.isAfter(now)) {
+                    continue;
+                }
+                if (running >= config.workersPerRun() || processes.size() + launches.size() >= config.workers()) {
+                    break;
+                }
+                step.state = StepState.RUNNING;
+                step.attempt++;
+                step.startedAt = now;
+                step.finishedAt = null;
+                step.exitCode = null;
+                step.reason = null;
+                step.retryAt = null;
+                step.owner = instance;
+                running++;
+                events.add(RunEvents.step(step, now));
+                launches.add(new Launch(step.key, step.attempt, definition.step(name).orElseThrow(), run.params));
+            }
+        }
+        RunProgress progress = RunProgress.of(definition, states(steps));
+        Status status = run.cancelled && progress.status().isTerminal() && progress.status() != Status.FAILED
+                ? Status.CANCELLED : progress.status();
+        if (status != run.status) {
+            run.status = status;
+            run.finishedAt = status.isTerminal() ? now : null;
+            events.add(RunEvents.run(run, now));
+        }
+        outbox.publish(events);
+        if (status.isTerminal()) {
+            secrets.remove(run.id);
+        }
+        return launches;
+    }
+
+    private static Map<String, StepState> states(Map<String, RunStep> steps) {
+        Map<String, StepState> states = new HashMap<>();
+        steps.forEach((name, step) -> states.put(name, step.state));
+        return states;
+    }
+
+    /** A step marked running, to start once that is committed. */
+    record Launch(RunStep.Key key, int attempt, StepDefinition step, String paramsJson) {
+    }
+
+    private void launch(Launch launch) {
+        try {
+            start(launch);
+        } catch (RuntimeException e) {
+            LOG.warnf("step %s of run %s could not start: %s", launch.key().name(), launch.key().runId(), e.getMessage());
+            decider.execute(() -> finished(launch.key(), launch.attempt(), notStarted(e.getMessage())));
+        }
+    }
+
+    private void start(Launch launch) {
+        UUID runId = launch.key().runId();
+        Path logFile = config.runOutputDir().resolve(runId.toString()).resolve(launch.key().name())
+                .resolve(launch.attempt() + ".log");
+        Map<String, String> env = new HashMap<>(RunParams.fromJson(launch.paramsJson()));
+        env.putAll(launch.step().env());
+        env.put("VIGIL_RUN_ID", runId.toString());
+        env.put("VIGIL_STEP", launch.key().name());
+        ProcessSpec spec = new ProcessSpec(launch.step().run(), env, secrets.getOrDefault(runId, Map.of()),
+                config.runWorkDir().resolve(runId.toString()),
+                launch.step().workdir() == null ? Path.of(".") : Path.of(launch.step().workdir()), logFile,
+                config.outputCap().asLongValue(), launch.step().timeout());
+        StepProcess process = launcher.start(spec);
+        processes.put(launch.key(), process);
+        process.outcome().whenComplete((outcome, failure) -> decider.execute(() -> finished(launch.key(),
+                launch.attempt(), failure == null ? outcome : notStarted(String.valueOf(failure)))));
+    }
+
+    private static ProcessOutcome notStarted(String reason) {
+        Instant now = Instant.now();
+        return new ProcessOutcome(ProcessOutcome.Ending.FAILED_TO_START, null, reason, now, now, 0, false);
+    }
+
+    private void killIfCancelled(RunStep.Key key, StepProcess process) {
+        boolean cancelled = QuarkusTransaction.requiringNew().call(() -> {
+            Run run = Run.findById(key.runId());
+            return run == null || run.cancelled;
+        });
+        if (cancelled) {
+            process.cancel();
+        }
+    }
+
+    /** Kills a run's processes on this instance now, rather than at the next tick. */
+    void killProcessesOf(UUID runId) {
+        processes.forEach((key, process) -> {
+            if (key.runId().equals(runId)) {
+                process.cancel();
+            }
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        decider.shutdownNow();
+        processes.values().forEach(StepProcess::cancel);
+    }
+}

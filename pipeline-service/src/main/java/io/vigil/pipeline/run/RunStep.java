@@ -1,0 +1,56 @@
+package io.vigil.pipeline.run;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.vigil.pipeline.dag.StepState;
+
+/** One step of a run: its state, attempt and process outcome. */
+@Entity
+public class RunStep extends PanacheEntityBase {
+
+    @Embeddable
+    public record Key(UUID runId, String name) {
+    }
+
+    @EmbeddedId
+    public Key key;
+    public int position;
+    @Convert(converter = StepStateColumn.class)
+    @Column(name = "status")
+    public StepState state;
+    public int attempt;
+    public Integer exitCode;
+    /** Why it ended as it did, when the exit code does not say (timeout, failed start, interruption). */
+    public String reason;
+    public Instant startedAt;
+    public Instant finishedAt;
+    public Instant retryAt;
+    public String owner;
+
+    public String name() {
+        return key.name();
+    }
+
+    /** The log stream of its current attempt: {@code <run id>/<step>/<attempt>}, also its file's path under the output directory. */
+    public String logTaskId() {
+        return attempt == 0 ? null : key.runId() + "/" + key.name() + "/" + attempt;
+    }
+
+    public static List<RunStep> of(UUID runId) {
+        return find("key.runId = ?1 order by position", runId).list();
+    }
+
+    /** Steps running on instances that stopped beating. */
+    static List<RunStep> lostWith(List<String> liveInstances) {
+        return find("state = ?1 and owner not in ?2", StepState.RUNNING, liveInstances).list();
+    }
+}
