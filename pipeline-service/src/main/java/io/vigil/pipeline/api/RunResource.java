@@ -119,6 +119,24 @@ public class RunResource {
         return controlled(controls.resume(id).orElseThrow(() -> notFound(id)));
     }
 
+    @POST
+    @Path("/{id}/retry")
+    @Operation(summary = "Retry a failed or cancelled run", description = "Its steps that did not succeed run again"
+            + " (their attempt counts on); the successful ones are kept.")
+    @APIResponse(responseCode = "409", description = "The run is still running, or succeeded")
+    public RunView retry(@PathParam("id") UUID id) {
+        return controlled(controls.retry(id).orElseThrow(() -> notFound(id)));
+    }
+
+    @POST
+    @Path("/{id}/steps/{step}/retry")
+    @Operation(summary = "Retry one ended step", description = "The step runs again, and every step after it that did"
+            + " not succeed; a run that had ended is running again.")
+    @APIResponse(responseCode = "409", description = "The step has not ended")
+    public RunView retryStep(@PathParam("id") UUID id, @PathParam("step") String step) {
+        return controlled(controls.retryStep(id, step).orElseThrow(() -> notFound(id)));
+    }
+
     private RunView controlled(Run run) {
         controls.nudge(run);
         return view(run);

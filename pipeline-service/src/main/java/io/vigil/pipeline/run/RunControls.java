@@ -1,9 +1,15 @@
 package io.vigil.pipeline.run;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -80,6 +86,70 @@ public class RunControls {
         return change(runId, run -> run.paused = false);
     }
 
+    /** Runs a failed or cancelled run again from its steps that did not succeed; the successful ones are kept. */
+    @Transactional
+    public Optional<Run> retry(UUID runId) {
+        Run run = Run.locked(runId);
+        if (run == null) {
+            return Optional.empty();
+        }
+        if (!run.status.isTerminal() || run.status == Status.SUCCESS) {
+            throw new RunRefused(409, "", "only a failed or cancelled run can be retried; run " + runId + " is "
+                    + run.status.name().toLowerCase());
+        }
+        reopen(run, RunStep.of(runId).stream().filter(s -> s.state != StepState.SUCCESS).toList());
+        return Optional.of(run);
+    }
+
+    /**
+     * Runs one ended step again, and with it every step after it that did not succeed (they were skipped or
+     * cancelled because of it, or failed after it); reopens the run if it had ended.
+     */
+    @Transactional
+    public Optional<Run> retryStep(UUID runId, String name) {
+        Run run = Run.locked(runId);
+        if (run == null) {
+            return Optional.empty();
+        }
+        Map<String, RunStep> steps = new LinkedHashMap<>();
+        RunStep.of(runId).forEach(s -> steps.put(s.name(), s));
+        RunStep step = steps.get(name);
+        if (step == null) {
+            throw new RunRefused(404, "/steps/" + name, "run " + runId + " has no step '" + name + "'");
+        }
+        if (!step.state.isTerminal()) {
+            throw new RunRefused(409, "/steps/" + name, "step '" + name + "' has not ended (" + step.state.wire() + ")");
+        }
+        Set<String> again = new LinkedHashSet<>(List.of(name));
+        for (StepDefinition later : StepOrder.of(engine.definition(run))) {
+            if (later.needs().stream().anyMatch(again::contains) && steps.get(later.name()).state != StepState.SUCCESS) {
+                again.add(later.name());
+            }
+        }
+        reopen(run, again.stream().map(steps::get).toList());
+        return Optional.of(run);
+    }
+
+    private void reopen(Run run, List<RunStep> steps) {
+        Instant now = Instant.now();
+        List<EventOutbox.Draft> events = new ArrayList<>();
+        for (RunStep step : steps) {
+            step.state = StepState.PENDING;
+            step.finishedAt = null;
+            step.exitCode = null;
+            step.reason = null;
+            step.retryAt = null;
+            events.add(RunEvents.step(step, now));
+        }
+        run.cancelled = false;
+        if (run.status.isTerminal()) {
+            run.status = Status.RUNNING;
+            run.finishedAt = null;
+            events.add(RunEvents.run(run, now));
+        }
+        outbox.publish(events);
+    }
+
     /** After the start or change committed: moves the run forward now, not at the next tick. */
     public void nudge(Run run) {
         if (run.cancelled) {
@@ -88,7 +158,7 @@ public class RunControls {
         engine.nudge(run.id);
     }
 
-    private Optional<Run> change(UUID runId, java.util.function.Consumer<Run> change) {
+    private Optional<Run> change(UUID runId, Consumer<Run> change) {
         Run run = Run.locked(runId);
         if (run == null) {
             return Optional.empty();

@@ -187,6 +187,57 @@ class RunsTest {
     }
 
     @Test
+    void aFailedRunIsRetriedFromItsFailedStepsAndOneStepCanBeRetriedAlone() throws Exception {
+        String runId = start(pipeline("""
+                steps:
+                  - {name: flaky, run: "if [ -f marker ]; then echo fixed; else touch marker; exit 1; fi"}
+                  - {name: after, needs: [flaky], run: echo after}
+                  - {name: independent, run: echo independent}
+                """), "{}");
+        JsonPath failed = awaitStatus(runId, "failed");
+        assertThat(stepStatuses(failed)).containsEntry("after", "skipped").containsEntry("independent", "success");
+        given().post("/api/runs/" + runId + "/steps/flaky/retry").then().statusCode(200);
+        awaitStatus(runId, "success");
+        given().post("/api/runs/" + runId + "/retry").then().statusCode(409);
+
+        JsonPath run = given().get("/api/runs/" + runId).then().extract().jsonPath();
+        assertThat(run.getInt("steps.find { it.name == 'flaky' }.attempt")).isEqualTo(2);
+        assertThat(run.getInt("steps.find { it.name == 'after' }.attempt")).isEqualTo(1);
+        assertThat(run.getInt("steps.find { it.name == 'independent' }.attempt")).isEqualTo(1);
+        assertThat(log(runId, "flaky", 2)).isEqualTo("fixed\n");
+
+        given().post("/api/runs/" + runId + "/steps/independent/retry").then().statusCode(200);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> given().get("/api/runs/" + runId).then()
+                .extract().jsonPath().getInt("steps.find { it.name == 'independent' }.attempt") == 2);
+        awaitStatus(runId, "success");
+        given().post("/api/runs/" + runId + "/steps/nope/retry").then().statusCode(404)
+                .body("errors[0].pointer", equalTo("/steps/nope"));
+    }
+
+    @Test
+    void aCancelledRunRetriedRunsWhatDidNotSucceed() throws Exception {
+        String runId = start(pipeline("""
+                steps:
+                  - {name: quick, run: echo quick}
+                  - {name: slow, needs: [quick], run: sleep 30}
+                """), "{}");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> "running".equals(
+                given().get("/api/runs/" + runId).then().extract().path("steps[1].status")));
+        given().post("/api/runs/" + runId + "/cancel").then().statusCode(200);
+        awaitStatus(runId, "cancelled");
+
+        given().post("/api/runs/" + runId + "/retry").then().statusCode(200).body("status", equalTo("running"));
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> "running".equals(
+                given().get("/api/runs/" + runId).then().extract().path("steps[1].status")));
+        JsonPath run = given().get("/api/runs/" + runId).then().extract().jsonPath();
+        assertThat(run.getInt("steps[0].attempt")).isEqualTo(1);
+        assertThat(run.getInt("steps[1].attempt")).isEqualTo(2);
+        given().post("/api/runs/" + runId + "/cancel").then().statusCode(200);
+        awaitStatus(runId, "cancelled");
+    }
+
+    @Test
     void secretsReachTheStepButNeitherItsLogNorTheEvents() throws Exception {
         String runId = start(pipeline("""
                 params: {greeting: hello}
