@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -51,6 +52,7 @@ public class RunEngine {
     private final String instance = UUID.randomUUID().toString();
     private final Map<RunStep.Key, StepProcess> processes = new ConcurrentHashMap<>();
     private final Map<UUID, Map<String, String>> secrets = new ConcurrentHashMap<>();
+    private final Set<UUID> waiting = ConcurrentHashMap.newKeySet();
     private final Map<PipelineVersion.Key, PipelineDefinition> definitions = new ConcurrentHashMap<>();
     /** One thread decides: decisions are short transactions, and one at a time keeps the pool counts exact. */
     private final ExecutorService decider = Executors.newSingleThreadExecutor(r -> new Thread(r, "vigil-run-engine"));
@@ -72,9 +74,17 @@ public class RunEngine {
         }
     }
 
-    /** Asks for the run to be advanced soon (after the caller's commit). */
+    /**
+     * Asks for the run to be advanced soon (after the caller's commit). Nudges for a run already waiting its turn
+     * are one: however often a run is nudged, the decider's queue holds it once.
+     */
     public void nudge(UUID runId) {
-        decider.execute(() -> advance(runId));
+        if (waiting.add(runId)) {
+            decider.execute(() -> {
+                waiting.remove(runId); // before advancing: a nudge for a change made meanwhile queues another pass
+                advance(runId);
+            });
+        }
     }
 
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
