@@ -34,14 +34,15 @@ public final class RunViews {
 
     /** A run with its steps in order and its progress (% of steps ended). */
     public record RunView(UUID id, UUID pipelineId, String pipeline, int version, String status, boolean paused,
-            boolean cancelled, Map<String, String> params, Instant createdAt, Instant startedAt, Instant finishedAt,
-            int progressPercent, List<StepView> steps) {
+            boolean cancelled, Map<String, String> params, String triggeredBy, Instant createdAt, Instant startedAt,
+            Instant finishedAt, int progressPercent, List<StepView> steps) {
         static RunView of(Run run, PipelineDefinition definition) {
             List<RunStep> steps = RunStep.of(run.id);
             Map<String, StepState> states = new HashMap<>();
             steps.forEach(s -> states.put(s.name(), s.state));
             return new RunView(run.id, run.pipelineId, run.pipelineName, run.version, run.status.name().toLowerCase(),
-                    run.paused, run.cancelled, run.paramValues(), run.createdAt, run.startedAt, run.finishedAt,
+                    run.paused, run.cancelled, run.paramValues(), run.triggeredBy, run.createdAt, run.startedAt,
+                    run.finishedAt,
                     RunProgress.of(definition, states).percent(), steps.stream().map(StepView::of).toList());
         }
     }

@@ -30,6 +30,8 @@ public class Run extends PanacheEntityBase {
     public Instant createdAt;
     public Instant startedAt;
     public Instant finishedAt;
+    /** What started it when not a person: {@code deployment <id> of <project>, <status>}. */
+    public String triggeredBy;
 
     /** The run's parameter values, defaults filled in. */
     public java.util.Map<String, String> paramValues() {

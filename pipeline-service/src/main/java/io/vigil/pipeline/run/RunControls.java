@@ -37,6 +37,13 @@ public class RunControls {
     /** Starts the pipeline's current version; empty when there is no such pipeline. Call {@link #nudge} after. */
     @Transactional
     public Optional<Run> start(UUID pipelineId, Map<String, String> params, Map<String, String> secrets) {
+        return start(pipelineId, params, secrets, null);
+    }
+
+    /** As {@link #start(UUID, Map, Map)}, saying what started the run. */
+    @Transactional
+    public Optional<Run> start(UUID pipelineId, Map<String, String> params, Map<String, String> secrets,
+            String triggeredBy) {
         Optional<Pipeline> pipeline = Pipeline.live(pipelineId);
         if (pipeline.isEmpty()) {
             return Optional.empty();
@@ -53,6 +60,7 @@ public class RunControls {
             throw new RunRefused("/secrets/" + name, "is not a variable name (letters, digits and '_')");
         });
         run.status = Status.RUNNING;
+        run.triggeredBy = triggeredBy;
         run.createdAt = now;
         run.startedAt = now;
         run.persist();

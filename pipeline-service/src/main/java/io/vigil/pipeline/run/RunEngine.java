@@ -96,7 +96,11 @@ public class RunEngine {
 
     /** The definition the run pinned (cached: versions never change). */
     public PipelineDefinition definition(Run run) {
-        return definitions.computeIfAbsent(new PipelineVersion.Key(run.pipelineId, run.version),
+        return definition(run.pipelineId, run.version);
+    }
+
+    PipelineDefinition definition(UUID pipelineId, int version) {
+        return definitions.computeIfAbsent(new PipelineVersion.Key(pipelineId, version),
                 key -> PipelineDefinition.fromJson(PipelineVersion.<PipelineVersion>findById(key).definition));
     }
 
