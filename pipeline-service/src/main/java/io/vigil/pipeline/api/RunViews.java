@@ -13,6 +13,7 @@ import io.vigil.pipeline.dag.RunProgress;
 import io.vigil.pipeline.dag.StepState;
 import io.vigil.pipeline.definition.PipelineDefinition;
 import io.vigil.pipeline.run.Run;
+import io.vigil.pipeline.run.RunEta;
 import io.vigil.pipeline.run.RunStep;
 
 /** What the run API answers. */
@@ -32,10 +33,13 @@ public final class RunViews {
         }
     }
 
-    /** A run with its steps in order and its progress (% of steps ended). */
+    /**
+     * A run with its steps in order, its progress (% of steps ended) and, while it runs, when it should end
+     * judged by its pipeline's last successful runs ({@code eta}, null when there are none).
+     */
     public record RunView(UUID id, UUID pipelineId, String pipeline, int version, String status, boolean paused,
             boolean cancelled, Map<String, String> params, String triggeredBy, Instant createdAt, Instant startedAt,
-            Instant finishedAt, int progressPercent, List<StepView> steps) {
+            Instant finishedAt, int progressPercent, Instant eta, List<StepView> steps) {
         static RunView of(Run run, PipelineDefinition definition) {
             List<RunStep> steps = RunStep.of(run.id);
             Map<String, StepState> states = new HashMap<>();
@@ -43,7 +47,8 @@ public final class RunViews {
             return new RunView(run.id, run.pipelineId, run.pipelineName, run.version, run.status.name().toLowerCase(),
                     run.paused, run.cancelled, run.paramValues(), run.triggeredBy, run.createdAt, run.startedAt,
                     run.finishedAt,
-                    RunProgress.of(definition, states).percent(), steps.stream().map(StepView::of).toList());
+                    RunProgress.of(definition, states).percent(), RunEta.of(run, definition, steps, Instant.now()),
+                    steps.stream().map(StepView::of).toList());
         }
     }
 

@@ -111,6 +111,22 @@ class RunsTest {
     }
 
     @Test
+    void aRunningRunCarriesAnEtaOnceThePipelineHasSucceededBefore() {
+        String id = pipeline("steps:\n  - {name: a, run: sleep 0.3}\n  - {name: b, needs: [a], run: sleep 0.3}\n");
+        String first = start(id, "{}");
+        assertThat(given().get("/api/runs/" + first).then().extract().<String>path("eta")).isNull();
+        awaitStatus(first, "success");
+
+        String second = start(id, "{}");
+        JsonPath running = given().get("/api/runs/" + second).then().extract().jsonPath();
+        assertThat(running.getString("status")).isEqualTo("running");
+        java.time.Instant eta = java.time.Instant.parse(running.getString("eta"));
+        assertThat(eta).isAfter(java.time.Instant.parse(running.getString("started_at")).plusMillis(400))
+                .isBefore(java.time.Instant.now().plusSeconds(5));
+        assertThat(awaitStatus(second, "success").getString("eta")).isNull();
+    }
+
+    @Test
     void aFailureFailsTheRunSkipsWhatNeededItAndRunsWhatReactsToIt() throws Exception {
         String runId = start(pipeline("""
                 steps:
