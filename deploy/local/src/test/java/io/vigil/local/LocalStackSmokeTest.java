@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,10 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -33,8 +29,7 @@ import io.vigil.testing.WsTestClient;
  */
 class LocalStackSmokeTest {
 
-    private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
-    private static final Path SCRIPT = ROOT.resolve("deploy/local/vigil");
+    private static final Path ROOT = StackScript.ROOT;
 
     @TempDir
     Path work;
@@ -51,9 +46,9 @@ class LocalStackSmokeTest {
         int base = FreePorts.base();
         StackDatabases databases = StackDatabases.fresh("stack");
         try {
-            Result up = script("up", "--no-build", "--detach", "--data-dir", dataDir.toString(),
+            StackScript.Result up = script("up", "--no-build", "--detach", "--data-dir", dataDir.toString(),
                     "--ports-from", String.valueOf(base), "--db-prefix", databases.prefix());
-            assertThat(up.code()).as(up.output() + log(dataDir)).isZero();
+            assertThat(up.code()).as(up.output() + StackScript.log(dataDir)).isZero();
             assertThat(up.output()).contains("all ready in", "ws://127.0.0.1:" + base + "/ws/monitor");
             StackState state = new StackFile(dataDir).read().orElseThrow();
             assertThat(state.ready()).isTrue();
@@ -69,16 +64,16 @@ class LocalStackSmokeTest {
                 client.await(msg -> msg.contains("\"demo-app\"") && msg.contains("deployment"), Duration.ofSeconds(1));
             }
 
-            Result down = script("down", "--data-dir", dataDir.toString());
+            StackScript.Result down = script("down", "--data-dir", dataDir.toString());
             assertThat(down.code()).as(down.output()).isZero();
             assertThat(down.output()).contains("stopped");
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(state.pids().values())
-                    .allSatisfy(pid -> assertThat(alive(pid)).as("pid " + pid).isFalse()));
-            assertThat(alive(state.pid())).as("the launcher").isFalse();
+                    .allSatisfy(pid -> assertThat(StackScript.alive(pid)).as("pid " + pid).isFalse()));
+            assertThat(StackScript.alive(state.pid())).as("the launcher").isFalse();
             assertThat(IntStream.of(base, base + 1, base + 2, base + 3, base + 9).filter(p -> !FreePorts.isFree(p)))
                     .as("ports still taken").isEmpty();
         } finally {
-            stopWhateverIsLeft(dataDir);
+            StackScript.stopWhateverIsLeft(work, dataDir);
             databases.dropAll();
         }
     }
@@ -96,45 +91,7 @@ class LocalStackSmokeTest {
                 .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Runs the script as a user would, without an external broker in the environment. */
-    private Result script(String... args) throws IOException, InterruptedException {
-        Path output = Files.createTempFile(work, "vigil", ".out");
-        ProcessBuilder builder = new ProcessBuilder(Stream.concat(Stream.of(SCRIPT.toString()), Arrays.stream(args)).toList())
-                .redirectErrorStream(true).redirectOutput(output.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        builder.environment().remove("KAFKA_BOOTSTRAP_SERVERS");
-        Process process = builder.start();
-        if (!process.waitFor(180, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("vigil " + String.join(" ", args) + " did not end within 180 s:\n" + Files.readString(output));
-        }
-        return new Result(process.exitValue(), Files.readString(output));
-    }
-
-    /** Whatever a failed assertion left running: stopped as {@code down} would, then killed. */
-    private void stopWhateverIsLeft(Path dataDir) throws IOException, InterruptedException {
-        Optional<StackState> state = new StackFile(dataDir).read();
-        if (state.isEmpty()) {
-            return;
-        }
-        script("down", "--data-dir", dataDir.toString());
-        state.get().pids().values().forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
-        ProcessHandle.of(state.get().pid()).ifPresent(ProcessHandle::destroyForcibly);
-    }
-
-    private static boolean alive(long pid) {
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-    }
-
-    private static String log(Path dataDir) {
-        try {
-            Path log = dataDir.resolve("stack.log");
-            return Files.exists(log) ? "\nstack.log:\n" + Files.readString(log) : "";
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private record Result(int code, String output) {
+    private StackScript.Result script(String... args) throws IOException, InterruptedException {
+        return StackScript.run(work, Map.of(), args);
     }
 }

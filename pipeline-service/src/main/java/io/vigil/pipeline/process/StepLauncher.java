@@ -109,4 +109,19 @@ public final class StepLauncher {
         return StepProcess.failed(new ProcessOutcome(Ending.FAILED_TO_START, null, reason, startedAt, clock.instant(),
                 written, false));
     }
+
+    /**
+     * Stops the process tree a step left behind when the instance running it died (kill -9): the step's shell,
+     * {@code pid}, if it still runs and is that step's (started within seconds of {@code startedAt}, so a reused
+     * pid is left alone). True when there was one to stop. A tree whose shell is already gone is out of reach.
+     */
+    public boolean stopLeftover(long pid, Instant startedAt) {
+        Optional<ProcessHandle> root = ProcessHandle.of(pid);
+        Optional<Instant> started = root.flatMap(r -> r.info().startInstant());
+        if (started.isEmpty() || Duration.between(startedAt, started.get()).abs().compareTo(Duration.ofSeconds(10)) > 0) {
+            return false;
+        }
+        new ProcessTree(root.get(), setsid.isPresent()).terminate(grace);
+        return true;
+    }
 }

@@ -68,10 +68,12 @@ class Liveness {
             if (lost.state != StepState.RUNNING || live.contains(lost.owner)) {
                 continue;
             }
+            boolean stopped = engine.stopLeftover(lost);
             Retries retries = engine.definition(run).step(lost.name()).orElseThrow().retries();
             boolean retry = lost.attempt <= retries.count();
-            LOG.warnf("step %s of run %s (attempt %d) was lost with instance %s; %s", lost.name(), lost.key.runId(),
-                    lost.attempt, lost.owner, retry ? "it will be tried again" : "marking it interrupted");
+            LOG.warnf("step %s of run %s (attempt %d) was lost with instance %s%s; %s", lost.name(), lost.key.runId(),
+                    lost.attempt, lost.owner, stopped ? " (the processes it left were stopped)" : "",
+                    retry ? "it will be tried again" : "marking it interrupted");
             lost.state = retry ? StepState.PENDING : StepState.INTERRUPTED;
             lost.retryAt = retry ? now.plus(retries.backoff()) : null;
             lost.reason = "its process was lost with the instance running it";

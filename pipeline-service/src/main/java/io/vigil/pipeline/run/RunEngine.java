@@ -45,6 +45,8 @@ import io.vigil.pipeline.process.StepProcess;
 public class RunEngine {
 
     private static final Logger LOG = Logger.getLogger(RunEngine.class);
+    /** This machine's name: a step's leftover process can only be stopped from the host it runs on. */
+    static final String HOST = hostName();
 
     private final PipelineConfig config;
     private final EventOutbox outbox;
@@ -65,6 +67,15 @@ public class RunEngine {
 
     String instance() {
         return instance;
+    }
+
+    /**
+     * Stops what a step lost with a dead instance left running, when that was on this host (a restart after kill
+     * -9): true when there was a process tree to stop.
+     */
+    boolean stopLeftover(RunStep step) {
+        return step.pid != null && HOST.equals(step.host) && step.startedAt != null
+                && launcher.stopLeftover(step.pid, step.startedAt);
     }
 
     /** Secrets for a run's steps: kept in memory only, never stored, never in events or logs. */
@@ -252,6 +263,10 @@ public class RunEngine {
                 config.outputCap().asLongValue(), launch.step().timeout());
         StepProcess process = launcher.start(spec);
         processes.put(launch.key(), process);
+        process.pid().ifPresent(pid -> QuarkusTransaction.requiringNew().run(() -> Run.getEntityManager()
+                .createNativeQuery("UPDATE run_step SET pid = ?1, host = ?2 WHERE run_id = ?3 AND name = ?4 AND attempt = ?5")
+                .setParameter(1, pid).setParameter(2, HOST).setParameter(3, runId).setParameter(4, launch.key().name())
+                .setParameter(5, launch.attempt()).executeUpdate()));
         process.outcome().whenComplete((outcome, failure) -> decider.execute(() -> finished(launch.key(),
                 launch.attempt(), failure == null ? outcome : notStarted(String.valueOf(failure)))));
     }
@@ -278,6 +293,14 @@ public class RunEngine {
                 process.cancel();
             }
         });
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return System.getenv().getOrDefault("HOSTNAME", "localhost");
+        }
     }
 
     @PreDestroy

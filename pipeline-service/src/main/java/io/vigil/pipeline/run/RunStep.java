@@ -35,6 +35,9 @@ public class RunStep extends PanacheEntityBase {
     public Instant finishedAt;
     public Instant retryAt;
     public String owner;
+    /** The step's shell, and the host it runs on, while it runs. */
+    public Long pid;
+    public String host;
 
     public String name() {
         return key.name();
