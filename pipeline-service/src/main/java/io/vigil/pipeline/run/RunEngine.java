@@ -7,9 +7,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -58,6 +60,10 @@ public class RunEngine {
     private final Map<PipelineVersion.Key, PipelineDefinition> definitions = new ConcurrentHashMap<>();
     /** One thread decides: decisions are short transactions, and one at a time keeps the pool counts exact. */
     private final ExecutorService decider = Executors.newSingleThreadExecutor(r -> new Thread(r, "vigil-run-engine"));
+    private final ExecutorService starters = Executors.newFixedThreadPool(4, r -> new Thread(r, "vigil-step-starter"));
+    private final Map<UUID, Queue<Ended>> ends = new ConcurrentHashMap<>();
+    private final Set<UUID> endsWaiting = ConcurrentHashMap.newKeySet();
+    private final StepPids pids = new StepPids(HOST);
 
     RunEngine(PipelineConfig config, EventOutbox outbox) {
         this.config = config;
@@ -121,30 +127,59 @@ public class RunEngine {
                 Run run = Run.lockedUnlessBusy(runId);
                 return run == null ? List.<Launch>of() : decide(run, Instant.now(), new ArrayList<>());
             });
-            launches.forEach(this::launch);
+            startAll(launches);
         } catch (RuntimeException e) {
             LOG.errorf(e, "could not advance run %s; the next tick tries again", runId);
         }
     }
 
-    /** A step's process ended: records how, then decides what follows. */
+    /** A step's process ended: queued with the run's other ends, all recorded and followed up in one transaction. */
     private void finished(RunStep.Key key, int attempt, ProcessOutcome outcome) {
         processes.remove(key);
+        UUID runId = key.runId();
+        ends.computeIfAbsent(runId, id -> new ConcurrentLinkedQueue<>()).add(new Ended(key, attempt, outcome));
+        if (endsWaiting.add(runId)) {
+            decider.execute(() -> {
+                endsWaiting.remove(runId); // before draining: an end queued meanwhile schedules another pass
+                recordEnds(runId);
+            });
+        }
+    }
+
+    private record Ended(RunStep.Key key, int attempt, ProcessOutcome outcome) {
+    }
+
+    /**
+     * Records every queued end of the run and decides what follows, in one transaction: a fan of steps ending
+     * together costs one commit, not one each.
+     */
+    private void recordEnds(UUID runId) {
+        Queue<Ended> queue = ends.getOrDefault(runId, new ConcurrentLinkedQueue<>());
+        List<Ended> batch = new ArrayList<>();
+        for (Ended e; (e = queue.poll()) != null; ) {
+            batch.add(e);
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
         try {
             List<Launch> launches = QuarkusTransaction.requiringNew().call(() -> {
-                Run run = Run.locked(key.runId());
-                RunStep step = RunStep.findById(key);
+                Run run = Run.locked(runId);
                 Instant now = Instant.now();
                 List<EventOutbox.Draft> events = new ArrayList<>();
-                if (step.state == StepState.RUNNING && step.attempt == attempt && instance.equals(step.owner)) {
-                    end(step, outcome, definition(run).step(key.name()).orElseThrow(), now);
-                    events.add(RunEvents.step(step, now));
+                for (Ended ended : batch) {
+                    RunStep step = RunStep.findById(ended.key());
+                    if (step.state == StepState.RUNNING && step.attempt == ended.attempt() && instance.equals(step.owner)) {
+                        end(step, ended.outcome(), definition(run).step(ended.key().name()).orElseThrow(), now);
+                        events.add(RunEvents.step(step, now));
+                    }
                 }
                 return decide(run, now, events);
             });
-            launches.forEach(this::launch);
+            startAll(launches);
         } catch (RuntimeException e) {
-            LOG.errorf(e, "could not record the end of step %s of run %s (attempt %d)", key.name(), key.runId(), attempt);
+            LOG.errorf(e, "could not record the end of %d steps of run %s; they are lost with this attempt", batch.size(),
+                    runId);
         }
     }
 
@@ -226,6 +261,7 @@ public class RunEngine {
         outbox.publish(events);
         if (status.isTerminal()) {
             secrets.remove(run.id);
+            ends.remove(run.id);
         }
         return launches;
     }
@@ -240,12 +276,17 @@ public class RunEngine {
     record Launch(RunStep.Key key, int attempt, StepDefinition step, String paramsJson) {
     }
 
+    /** Starts the processes on the starter threads: a fan of steps forks in parallel, and the decider goes on. */
+    private void startAll(List<Launch> launches) {
+        launches.forEach(launch -> starters.execute(() -> launch(launch)));
+    }
+
     private void launch(Launch launch) {
         try {
             start(launch);
         } catch (RuntimeException e) {
             LOG.warnf("step %s of run %s could not start: %s", launch.key().name(), launch.key().runId(), e.getMessage());
-            decider.execute(() -> finished(launch.key(), launch.attempt(), notStarted(e.getMessage())));
+            finished(launch.key(), launch.attempt(), notStarted(e.getMessage()));
         }
     }
 
@@ -263,12 +304,9 @@ public class RunEngine {
                 config.outputCap().asLongValue(), launch.step().timeout());
         StepProcess process = launcher.start(spec);
         processes.put(launch.key(), process);
-        process.pid().ifPresent(pid -> QuarkusTransaction.requiringNew().run(() -> Run.getEntityManager()
-                .createNativeQuery("UPDATE run_step SET pid = ?1, host = ?2 WHERE run_id = ?3 AND name = ?4 AND attempt = ?5")
-                .setParameter(1, pid).setParameter(2, HOST).setParameter(3, runId).setParameter(4, launch.key().name())
-                .setParameter(5, launch.attempt()).executeUpdate()));
-        process.outcome().whenComplete((outcome, failure) -> decider.execute(() -> finished(launch.key(),
-                launch.attempt(), failure == null ? outcome : notStarted(String.valueOf(failure)))));
+        process.pid().ifPresent(pid -> pids.record(launch.key(), launch.attempt(), pid));
+        process.outcome().whenComplete((outcome, failure) -> finished(launch.key(), launch.attempt(),
+                failure == null ? outcome : notStarted(String.valueOf(failure))));
     }
 
     private static ProcessOutcome notStarted(String reason) {
@@ -306,6 +344,8 @@ public class RunEngine {
     @PreDestroy
     void stop() {
         decider.shutdownNow();
+        starters.shutdownNow();
+        pids.stop();
         processes.values().forEach(StepProcess::cancel);
     }
 }
