@@ -34,24 +34,7 @@ rates="$(echo ${rate_list[@]} | tr ' ' ',')"
   || { echo "the harness is not built: ./mvnw -B -q -f bench/ingest/pom.xml package" >&2; exit 1; }
 
 source "$here/stack.sh" # sets root (this checkout), data, ports; stack_up / stack_down; cleans up on exit
-export_dir=""
-if [[ -n "$commit" ]]; then
-  export_dir="$(mktemp -d /tmp/vigil-bench-src.XXXXXX)"
-  trap 'stack_cleanup; rm -rf "$export_dir"' EXIT
-  echo "building $commit in $export_dir ..."
-  git -C "$root" archive "$commit" | tar -x -C "$export_dir"
-  (cd "$export_dir" && ./mvnw -B -q -o -DskipTests package)
-  root="$export_dir" # vigil() runs $root/deploy/local/vigil, which runs the services built beside it
-  label="$commit"
-elif [[ -n "$other_root" ]]; then
-  root="$other_root"
-  label="$(cat "$root/.bench-commit" 2>/dev/null || git -C "$root" rev-parse HEAD 2>/dev/null || echo "$root")"
-else
-  label="$(git -C "$root" rev-parse HEAD 2>/dev/null || echo unknown)"
-  if [[ -n "$(git -C "$root" status --porcelain -- ingest-service events service-parent 2>/dev/null)" ]]; then
-    label="$label+uncommitted"
-  fi
-fi
+stack_select "$commit" "$other_root" ingest-service events service-parent
 
 jar="$root/ingest-service/target/quarkus-app/quarkus-run.jar"
 [[ -f "$jar" ]] || { echo "ingest-service is not built ($jar); ./mvnw -B -q -DskipTests install" >&2; exit 1; }

@@ -29,3 +29,27 @@ stack_cleanup() {
 }
 trap stack_cleanup EXIT
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1), $(date -u +%FT%TZ)"
+
+# Points root at what a benchmark measures, and sets label: commit $1 exported (git archive) and built in a
+# temporary directory removed on exit; else the built checkout $2 (labelled by its .bench-commit or HEAD); else
+# this work tree (labelled +uncommitted when the sources of modules $3… have edits).
+stack_select() {
+  local commit="$1" other_root="$2"; shift 2
+  if [[ -n "$commit" ]]; then
+    export_dir="$(mktemp -d /tmp/vigil-bench-src.XXXXXX)"
+    trap 'stack_cleanup; rm -rf "$export_dir"' EXIT
+    echo "building $commit in $export_dir ..."
+    git -C "$root" archive "$commit" | tar -x -C "$export_dir"
+    (cd "$export_dir" && ./mvnw -B -q -o -DskipTests package)
+    root="$export_dir" # vigil() runs $root/deploy/local/vigil, which runs the services built beside it
+    label="$commit"
+  elif [[ -n "$other_root" ]]; then
+    root="$other_root"
+    label="$(cat "$root/.bench-commit" 2>/dev/null || git -C "$root" rev-parse HEAD 2>/dev/null || echo "$root")"
+  else
+    label="$(git -C "$root" rev-parse HEAD 2>/dev/null || echo unknown)"
+    if [[ -n "$(git -C "$root" status --porcelain -- "$@" 2>/dev/null)" ]]; then
+      label="$label+uncommitted"
+    fi
+  fi
+}
