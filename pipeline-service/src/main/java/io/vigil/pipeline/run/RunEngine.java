@@ -108,7 +108,11 @@ public class RunEngine {
     void tick() {
         List<UUID> open = QuarkusTransaction.requiringNew().call(Run::open);
         open.forEach(this::nudge);
-        processes.forEach((key, process) -> decider.execute(() -> killIfCancelled(key, process)));
+        Set<UUID> running = new java.util.HashSet<>();
+        processes.keySet().forEach(key -> running.add(key.runId()));
+        if (!running.isEmpty()) {
+            decider.execute(() -> killCancelled(running));
+        }
     }
 
     /** The definition the run pinned (cached: versions never change). */
@@ -314,14 +318,11 @@ public class RunEngine {
         return new ProcessOutcome(ProcessOutcome.Ending.FAILED_TO_START, null, reason, now, now, 0, false);
     }
 
-    private void killIfCancelled(RunStep.Key key, StepProcess process) {
-        boolean cancelled = QuarkusTransaction.requiringNew().call(() -> {
-            Run run = Run.findById(key.runId());
-            return run == null || run.cancelled;
-        });
-        if (cancelled) {
-            process.cancel();
-        }
+    /** Kills the processes of runs cancelled through another instance: one query for all the runs running here. */
+    private void killCancelled(Set<UUID> runs) {
+        List<UUID> cancelled = QuarkusTransaction.requiringNew().call(() -> Run.<Run>list("id in ?1 and cancelled = true",
+                runs).stream().map(r -> r.id).toList());
+        cancelled.forEach(this::killProcessesOf);
     }
 
     /** Kills a run's processes on this instance now, rather than at the next tick. */

@@ -166,6 +166,28 @@ class RecoveryTest {
         }
     }
 
+    @Test
+    void aCancelMadeThroughOneInstanceStopsTheStepsAnotherRuns() {
+        RunEngine other = new RunEngine(config, outbox);
+        QuarkusTransaction.requiringNew().run(() -> Run.getEntityManager().createNativeQuery(
+                "INSERT INTO instance (id, seen_at) VALUES (?1, now() + interval '1 hour')")
+                .setParameter(1, other.instance()).executeUpdate());
+        UUID id = controls.start(UUID.fromString(pipeline("steps:\n  - {name: long, run: sleep 30}\n")),
+                java.util.Map.of(), java.util.Map.of()).orElseThrow().id;
+        other.nudge(id); // before this instance's next tick: the other one runs the step
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> QuarkusTransaction.requiringNew().call(
+                () -> RunStep.<RunStep>findById(new RunStep.Key(id, "long")).state == StepState.RUNNING));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> RunStep.<RunStep>findById(new RunStep.Key(id, "long")).owner))
+                .isEqualTo(other.instance());
+
+        given().post("/api/runs/" + id + "/cancel").then().statusCode(200);
+        other.tick(); // the other instance's periodic look at the runs it has processes of
+
+        JsonPath run = awaitStatus(id.toString(), "cancelled");
+        assertThat(run.getString("steps[0].status")).isEqualTo("cancelled");
+        other.stop();
+    }
+
     private static void awaitStepStatus(String runId, String step, String status) {
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> status.equals(given().get("/api/runs/" + runId)
                 .then().extract().jsonPath().getString("steps.find { it.name == '" + step + "' }.status")));
