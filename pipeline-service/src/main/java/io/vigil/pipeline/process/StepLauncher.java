@@ -11,7 +11,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import io.vigil.pipeline.process.ProcessOutcome.Ending;
@@ -28,6 +30,10 @@ public final class StepLauncher {
     public static final Duration DEFAULT_GRACE = Duration.ofSeconds(2);
 
     private static final String SHELL = "/bin/sh";
+
+    /** What a step inherits of the service's environment: what a shell needs to behave as on the host. */
+    static final Set<String> INHERITED = Set.of("PATH", "HOME", "USER", "LOGNAME", "SHELL", "LANG", "LC_ALL", "LC_CTYPE",
+            "TZ", "TMPDIR", "JAVA_HOME");
 
     private final Duration grace;
     private final Clock clock;
@@ -85,8 +91,11 @@ public final class StepLauncher {
                 .directory(workdir(spec).toFile())
                 .redirectErrorStream(true) // one pipe: stdout and stderr stay in the order they were written
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))); // a step reading stdin must not hang
-        builder.environment().putAll(spec.environment());
-        builder.environment().putAll(spec.secrets());
+        Map<String, String> environment = builder.environment();
+        // not the service's own environment: it holds the database password and the broker's settings
+        environment.keySet().retainAll(INHERITED);
+        environment.putAll(spec.environment());
+        environment.putAll(spec.secrets());
         return builder;
     }
 

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -64,6 +65,21 @@ class StepLauncherTest {
         run(spec);
 
         assertThat(logText()).isEqualTo(base.resolve("a/b").toRealPath() + "\nfoo=bar baz\n");
+    }
+
+    @Test
+    void aStepSeesNoneOfTheServicesOwnEnvironment() throws Exception {
+        Set<String> allowed = new java.util.HashSet<>(StepLauncher.INHERITED);
+        allowed.addAll(Set.of("PWD", "OLDPWD", "SHLVL", "_", "FOO"));
+        assertThat(System.getenv().keySet()).as("the test runs with variables a step must not see")
+                .anyMatch(name -> !allowed.contains(name));
+
+        run(new ProcessSpec("env", Map.of("FOO", "1"), Map.of(), base, Path.of("."), log(),
+                ProcessSpec.DEFAULT_OUTPUT_CAP, null));
+
+        Set<String> seen = logText().lines().filter(l -> l.contains("=")).map(l -> l.substring(0, l.indexOf('=')))
+                .collect(java.util.stream.Collectors.toSet());
+        assertThat(seen).contains("FOO", "PATH").isSubsetOf(allowed);
     }
 
     @Test
