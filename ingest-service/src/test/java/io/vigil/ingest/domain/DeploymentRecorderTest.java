@@ -160,7 +160,7 @@ class DeploymentRecorderTest {
 
         CompletableFuture<List<Outcome>> ours = CompletableFuture.supplyAsync(
                 () -> recorder.record(List.of(report(project, key, "c1", Status.SUCCESS, List.of()))));
-        Thread.sleep(300);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(DeploymentRecorderTest::aSessionWaitsOnALock);
         assertThat(ours).as("waits for the other writer's transaction").isNotDone();
         commit.countDown();
         other.get(10, TimeUnit.SECONDS);
@@ -170,6 +170,13 @@ class DeploymentRecorderTest {
         assertThat(QuarkusTransaction.requiringNew().call(() -> Deployment.countByProject(project))).isZero();
         Outcome again = recorder.record(List.of(report(project, key, "c1", Status.SUCCESS, List.of()))).get(0);
         assertThat(again.receiptOrThrow()).isEqualTo(new Receipt(theirs, project, Status.RUNNING, true));
+    }
+
+    /** A backend of this database is blocked on a lock another transaction holds. */
+    static boolean aSessionWaitsOnALock() {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) Deployment.getEntityManager().createNativeQuery(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'")
+                .getSingleResult()).longValue() > 0);
     }
 
     @Test

@@ -9,12 +9,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -177,10 +177,13 @@ class ReportQueueTest {
             queued.add(queue.submit(submission("p", "k" + i)));
         }
 
-        CompletableFuture<Void> closing = CompletableFuture.runAsync(queue::close);
-        Thread.sleep(Duration.ofMillis(200).toMillis());
+        Thread closing = new Thread(queue::close, "closing");
+        closing.start();
+        // close() has stopped taking reports and waits for the writer, which is still held
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> closing.getState() == Thread.State.TIMED_WAITING);
         release.countDown();
-        closing.get(10, TimeUnit.SECONDS);
+        closing.join(Duration.ofSeconds(10).toMillis());
+        assertThat(closing.isAlive()).isFalse();
 
         for (CompletionStage<Receipt> stage : queued) {
             assertThat(await(stage)).isNotNull();

@@ -8,8 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -131,30 +132,20 @@ class RecoveryTest {
                     .append(i >= 4 ? ", needs: [s" + (i - 4) + "]" : "").append("}\n");
         }
         // started without a nudge: both engines race for its first steps
-        UUID id = controls.start(UUID.fromString(pipeline(steps.toString())), java.util.Map.of(), java.util.Map.of())
+        UUID id = controls.start(UUID.fromString(pipeline(steps.toString())), Map.of(), Map.of())
                 .orElseThrow().id;
         String runId = id.toString();
 
-        ExecutorService nudgers = Executors.newFixedThreadPool(4);
-        CountDownLatch go = new CountDownLatch(1);
-        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
-        for (int t = 0; t < 4; t++) {
-            RunEngine nudged = t % 2 == 0 ? other : engine;
-            nudgers.execute(() -> {
-                try {
-                    go.await();
-                    while (!done.get()) {
+        // both instances nudge the run as fast as they can until it has ended
+        ExecutorService nudgers = Executors.newFixedThreadPool(2);
+        for (RunEngine nudged : List.of(other, engine)) {
+            nudgers.execute(() -> Awaitility.await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(2)).until(() -> {
                         nudged.nudge(id);
-                        Thread.sleep(2);
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
+                        return QuarkusTransaction.requiringNew().call(() -> Run.<Run>findById(id).status.isTerminal());
+                    }));
         }
-        go.countDown();
         JsonPath run = awaitStatus(runId, "success");
-        done.set(true);
         nudgers.shutdown();
         assertThat(nudgers.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
         other.stop();
@@ -173,7 +164,7 @@ class RecoveryTest {
                 "INSERT INTO instance (id, seen_at) VALUES (?1, now() + interval '1 hour')")
                 .setParameter(1, other.instance()).executeUpdate());
         UUID id = controls.start(UUID.fromString(pipeline("steps:\n  - {name: long, run: sleep 30}\n")),
-                java.util.Map.of(), java.util.Map.of()).orElseThrow().id;
+                Map.of(), Map.of()).orElseThrow().id;
         other.nudge(id); // before this instance's next tick: the other one runs the step
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> QuarkusTransaction.requiringNew().call(
                 () -> RunStep.<RunStep>findById(new RunStep.Key(id, "long")).state == StepState.RUNNING));
