@@ -7,7 +7,7 @@ import jakarta.enterprise.inject.Produces;
 
 import io.quarkus.arc.DefaultBean;
 
-/** UTC, unless the service produces a clock of its own (its tests may, to move time). */
+/** The services' clock: UTC, unless one produces its own; tests replace it (QuarkusMock) to move time. */
 @ApplicationScoped
 class DefaultClock {
 

@@ -58,6 +58,18 @@ public class OutboxEvent extends PanacheEntityBase {
                 .page(0, limit).list();
     }
 
+    /** A subject's events after {@code afterSeq}, in order, at most {@code limit}: its history, for replay. */
+    public static List<OutboxEvent> history(String subject, long afterSeq, int limit) {
+        return find("subject = ?1 and seq > ?2 order by seq", subject, afterSeq).page(0, limit).list();
+    }
+
+    /** The subject's newest seq; 0 before its first event. */
+    public static long lastSeq(String subject) {
+        return ((Number) getEntityManager().createNativeQuery(
+                "SELECT coalesce(max(last_seq), 0) FROM event_sequence WHERE subject = ?1")
+                .setParameter(1, subject).getSingleResult()).longValue();
+    }
+
     static long countUnsent() {
         return count("sentAt is null");
     }

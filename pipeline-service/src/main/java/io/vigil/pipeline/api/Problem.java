@@ -3,6 +3,8 @@ package io.vigil.pipeline.api;
 import java.net.URI;
 import java.util.List;
 
+import jakarta.ws.rs.core.Response;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -24,6 +26,12 @@ public record Problem(URI type, String title, int status, String detail, String 
         String detail = errors.size() == 1 ? where + ": " + first.detail()
                 : errors.size() + " problems, first " + where + ": " + first.detail();
         return new Problem(URI.create("/problems/invalid-pipeline"), "Invalid pipeline", 400, detail, instance, errors);
+    }
+
+    /** A problem with one value of the request, at {@code pointer}; titled by its status. */
+    public static Problem at(int status, String detail, String instance, String pointer) {
+        return new Problem(URI.create("about:blank"), Response.Status.fromStatusCode(status).getReasonPhrase(), status,
+                detail, instance, List.of(new Error(pointer, detail)));
     }
 
     public static Problem of(int status, String title, String detail, String instance) {

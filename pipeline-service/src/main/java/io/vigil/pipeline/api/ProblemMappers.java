@@ -1,7 +1,5 @@
 package io.vigil.pipeline.api;
 
-import java.util.List;
-
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -26,16 +24,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response nameTaken(PipelineCatalog.NameTaken e, UriInfo uri) {
-        Problem conflict = Problem.of(409, "Conflict", e.getMessage(), uri.getPath());
-        return respond(new Problem(conflict.type(), conflict.title(), 409, e.getMessage(), uri.getPath(),
-                List.of(new Problem.Error("/name", e.getMessage()))));
+        return respond(Problem.at(409, e.getMessage(), uri.getPath(), "/name"));
     }
 
     @ServerExceptionMapper
     public Response runRefused(RunRefused e, UriInfo uri) {
-        return respond(new Problem(java.net.URI.create(e.status() == 409 ? "about:blank" : "/problems/invalid-run"),
-                e.status() == 409 ? "Conflict" : "Invalid run request", e.status(), e.getMessage(), uri.getPath(),
-                List.of(new Problem.Error(e.pointer(), e.getMessage()))));
+        return respond(Problem.at(e.status(), e.getMessage(), uri.getPath(), e.pointer()));
     }
 
     @ServerExceptionMapper

@@ -87,13 +87,9 @@ public class RunResource {
         if (after < 0 || size < 1 || size > 1000) {
             throw new BadRequestException("after_seq must be ≥ 0 and limit between 1 and 1000");
         }
-        List<RunEventView> events = OutboxEvent.<OutboxEvent>find("subject = ?1 and seq > ?2 order by seq",
-                id.toString(), after).page(0, size).list().stream()
+        List<RunEventView> events = OutboxEvent.history(id.toString(), after, size).stream()
                 .map(e -> new RunEventView(e.id, e.type, e.seq, e.time, tree(e.payload))).toList();
-        Number last = (Number) OutboxEvent.getEntityManager()
-                .createNativeQuery("SELECT coalesce(max(last_seq), 0) FROM event_sequence WHERE subject = ?1")
-                .setParameter(1, id.toString()).getSingleResult();
-        return new RunEventPage(events, last.longValue());
+        return new RunEventPage(events, OutboxEvent.lastSeq(id.toString()));
     }
 
     @POST
@@ -142,13 +138,13 @@ public class RunResource {
         return view(run);
     }
 
+    /** A run's status from its wire word; runs are never skipped, and an unknown word is refused. */
     private static Status runStatus(String word) {
-        for (Status s : List.of(Status.RUNNING, Status.SUCCESS, Status.FAILED, Status.CANCELLED, Status.PENDING)) {
-            if (s.name().equalsIgnoreCase(word)) {
-                return s;
-            }
+        Status status = Status.fromWire(word);
+        if (status == Status.UNKNOWN || status == Status.SKIPPED) {
+            throw new BadRequestException("status must be pending, running, success, failed or cancelled");
         }
-        throw new BadRequestException("status must be pending, running, success, failed or cancelled");
+        return status;
     }
 
     private static Run found(UUID id) {

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.vigil.events.Status;
 import io.vigil.pipeline.dag.RunProgress;
 import io.vigil.pipeline.dag.StepState;
 import io.vigil.pipeline.definition.PipelineDefinition;
@@ -37,14 +38,14 @@ public final class RunViews {
      * A run with its steps in order, its progress (% of steps ended) and, while it runs, when it should end
      * judged by its pipeline's last successful runs ({@code eta}, null when there are none).
      */
-    public record RunView(UUID id, UUID pipelineId, String pipeline, int version, String status, boolean paused,
+    public record RunView(UUID id, UUID pipelineId, String pipeline, int version, Status status, boolean paused,
             boolean cancelled, Map<String, String> params, String triggeredBy, Instant createdAt, Instant startedAt,
             Instant finishedAt, int progressPercent, Instant eta, List<StepView> steps) {
         static RunView of(Run run, PipelineDefinition definition) {
             List<RunStep> steps = RunStep.of(run.id);
             Map<String, StepState> states = new HashMap<>();
             steps.forEach(s -> states.put(s.name(), s.state));
-            return new RunView(run.id, run.pipelineId, run.pipelineName, run.version, run.status.name().toLowerCase(),
+            return new RunView(run.id, run.pipelineId, run.pipelineName, run.version, run.status,
                     run.paused, run.cancelled, run.paramValues(), run.triggeredBy, run.createdAt, run.startedAt,
                     run.finishedAt,
                     RunProgress.of(definition, states).percent(), RunEta.of(run, definition, steps, Instant.now()),
@@ -52,10 +53,10 @@ public final class RunViews {
         }
     }
 
-    public record RunSummary(UUID id, UUID pipelineId, String pipeline, int version, String status, Instant createdAt,
+    public record RunSummary(UUID id, UUID pipelineId, String pipeline, int version, Status status, Instant createdAt,
             Instant finishedAt) {
         static RunSummary of(Run r) {
-            return new RunSummary(r.id, r.pipelineId, r.pipelineName, r.version, r.status.name().toLowerCase(),
+            return new RunSummary(r.id, r.pipelineId, r.pipelineName, r.version, r.status,
                     r.createdAt, r.finishedAt);
         }
     }

@@ -47,6 +47,11 @@ public final class DefinitionParser {
     private DefinitionParser() {
     }
 
+    /** Whether {@code name} may name a parameter or an environment variable: letters, digits and '_', not starting with a digit. */
+    public static boolean isVariableName(String name) {
+        return DocumentReader.isVariableName(name);
+    }
+
     public static PipelineDefinition parse(String document, DefinitionFormat format) {
         return parse(document.getBytes(StandardCharsets.UTF_8), format);
     }

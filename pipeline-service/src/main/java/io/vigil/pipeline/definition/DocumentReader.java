@@ -30,6 +30,10 @@ final class DocumentReader {
     // Names go into URLs and log task ids; variable names into a process's environment.
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
     private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    static boolean isVariableName(String name) {
+        return VARIABLE.matcher(name).matches();
+    }
     private static final String STATUSES = Arrays.stream(Status.values()).filter(s -> s != Status.UNKNOWN)
             .map(Status::wire).collect(Collectors.joining(", "));
 

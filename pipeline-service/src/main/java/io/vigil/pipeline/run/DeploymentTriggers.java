@@ -56,12 +56,12 @@ public class DeploymentTriggers {
                 if (trigger == null || !trigger.matches(deployment.project(), deployment.status())) {
                     continue;
                 }
-                String status = trigger.status() == null ? "*" : trigger.status().name().toLowerCase();
+                String status = trigger.status() == null ? "*" : trigger.status().wire();
                 if (alreadyFired(pipeline, deployment.deploymentId(), status)) {
                     continue;
                 }
                 Run run = controls.start(pipeline.id, Map.of(), Map.of(), "deployment " + deployment.deploymentId()
-                        + " of " + deployment.project() + ", " + deployment.status().name().toLowerCase()).orElseThrow();
+                        + " of " + deployment.project() + ", " + deployment.status().wire()).orElseThrow();
                 Pipeline.getEntityManager().createNativeQuery("INSERT INTO trigger_run (pipeline_id, deployment_id,"
                         + " status, run_id) VALUES (?1, ?2, ?3, ?4)").setParameter(1, pipeline.id)
                         .setParameter(2, deployment.deploymentId()).setParameter(3, status).setParameter(4, run.id)

@@ -2,14 +2,17 @@ package io.vigil.pipeline.run;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Parameters;
 import io.vigil.events.Status;
 
 /** One run of a pipeline version; its status follows its steps. */
@@ -34,13 +37,13 @@ public class Run extends PanacheEntityBase {
     public String triggeredBy;
 
     /** The run's parameter values, defaults filled in. */
-    public java.util.Map<String, String> paramValues() {
+    public Map<String, String> paramValues() {
         return RunParams.fromJson(params);
     }
 
     /** The run, locked for this transaction; null when there is none. */
     static Run locked(UUID id) {
-        return getEntityManager().find(Run.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        return getEntityManager().find(Run.class, id, LockModeType.PESSIMISTIC_WRITE);
     }
 
     /** The run, locked for this transaction unless another holds it (that one is advancing it); else null. */
@@ -58,7 +61,7 @@ public class Run extends PanacheEntityBase {
     /** Newest first, optionally of one pipeline and in one status, before a cursor; one more than asked. */
     public static List<Run> page(UUID pipelineId, Status status, RunCursor before, int limit) {
         StringBuilder query = new StringBuilder("1 = 1");
-        io.quarkus.panache.common.Parameters params = new io.quarkus.panache.common.Parameters();
+        Parameters params = new Parameters();
         if (pipelineId != null) {
             query.append(" and pipelineId = :pipeline");
             params.and("pipeline", pipelineId);

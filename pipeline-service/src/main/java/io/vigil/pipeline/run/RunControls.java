@@ -19,6 +19,7 @@ import io.vigil.outbox.EventOutbox;
 import io.vigil.pipeline.catalog.Pipeline;
 import io.vigil.pipeline.dag.StepOrder;
 import io.vigil.pipeline.dag.StepState;
+import io.vigil.pipeline.definition.DefinitionParser;
 import io.vigil.pipeline.definition.PipelineDefinition;
 import io.vigil.pipeline.definition.StepDefinition;
 
@@ -56,7 +57,7 @@ public class RunControls {
         run.version = pipeline.get().currentVersion;
         PipelineDefinition definition = engine.definition(run);
         run.params = RunParams.toJson(RunParams.resolve(definition, params));
-        secrets.keySet().stream().filter(name -> !name.matches("[A-Za-z_][A-Za-z0-9_]*")).findFirst().ifPresent(name -> {
+        secrets.keySet().stream().filter(name -> !DefinitionParser.isVariableName(name)).findFirst().ifPresent(name -> {
             throw new RunRefused("/secrets/" + name, "is not a variable name (letters, digits and '_')");
         });
         run.status = Status.RUNNING;
@@ -103,7 +104,7 @@ public class RunControls {
         }
         if (!run.status.isTerminal() || run.status == Status.SUCCESS) {
             throw new RunRefused(409, "", "only a failed or cancelled run can be retried; run " + runId + " is "
-                    + run.status.name().toLowerCase());
+                    + run.status.wire());
         }
         reopen(run, RunStep.of(runId).stream().filter(s -> s.state != StepState.SUCCESS).toList());
         return Optional.of(run);
@@ -172,7 +173,7 @@ public class RunControls {
             return Optional.empty();
         }
         if (run.status.isTerminal()) {
-            throw new RunRefused(409, "", "run " + runId + " has ended (" + run.status.name().toLowerCase() + ")");
+            throw new RunRefused(409, "", "run " + runId + " has ended (" + run.status.wire() + ")");
         }
         change.accept(run);
         return Optional.of(run);

@@ -1,9 +1,13 @@
 package io.vigil.pipeline.run;
 
+import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +72,7 @@ public class RunEngine {
     RunEngine(PipelineConfig config, EventOutbox outbox) {
         this.config = config;
         this.outbox = outbox;
-        this.launcher = new StepLauncher(config.killGrace(), java.time.Clock.systemUTC());
+        this.launcher = new StepLauncher(config.killGrace(), Clock.systemUTC());
     }
 
     String instance() {
@@ -108,7 +112,7 @@ public class RunEngine {
     void tick() {
         List<UUID> open = QuarkusTransaction.requiringNew().call(Run::open);
         open.forEach(this::nudge);
-        Set<UUID> running = new java.util.HashSet<>();
+        Set<UUID> running = new HashSet<>();
         processes.keySet().forEach(key -> running.add(key.runId()));
         if (!running.isEmpty()) {
             decider.execute(() -> killCancelled(running));
@@ -336,8 +340,8 @@ public class RunEngine {
 
     private static String hostName() {
         try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
             return System.getenv().getOrDefault("HOSTNAME", "localhost");
         }
     }
