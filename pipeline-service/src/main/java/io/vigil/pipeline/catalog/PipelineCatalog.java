@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
@@ -17,6 +18,16 @@ import io.vigil.pipeline.definition.PipelineDefinition;
  */
 @ApplicationScoped
 public class PipelineCatalog {
+
+    /** Fired in the transaction of each change to the catalog; observers may act once it has committed. */
+    public record Changed(UUID pipelineId) {
+    }
+
+    private final Event<Changed> changes;
+
+    PipelineCatalog(Event<Changed> changes) {
+        this.changes = changes;
+    }
 
     /** A definition ready to store: its name, its canonical JSON, and the text its author wrote. */
     public record Draft(String name, String canonicalJson, String source) {
@@ -39,6 +50,7 @@ public class PipelineCatalog {
         pipeline.updatedAt = now;
         pipeline.persist();
         writeVersion(pipeline, draft, now);
+        changes.fire(new Changed(pipeline.id));
         return pipeline;
     }
 
@@ -65,6 +77,7 @@ public class PipelineCatalog {
         pipeline.currentVersion++;
         pipeline.updatedAt = now;
         writeVersion(pipeline, draft, now);
+        changes.fire(new Changed(pipeline.id));
         return found;
     }
 
@@ -73,6 +86,7 @@ public class PipelineCatalog {
     public boolean delete(UUID id) {
         return Pipeline.live(id).map(pipeline -> {
             pipeline.deletedAt = Instant.now();
+            changes.fire(new Changed(pipeline.id));
             return true;
         }).orElse(false);
     }
