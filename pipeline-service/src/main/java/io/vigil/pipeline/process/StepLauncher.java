@@ -1,6 +1,5 @@
 package io.vigil.pipeline.process;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -23,6 +22,11 @@ import io.vigil.pipeline.process.ProcessOutcome.Ending;
  * its own, see {@link ProcessTree}). A step that cannot start, because its log file or working directory
  * cannot be made or the shell cannot be run, still gets a {@link StepProcess}, already ended
  * {@code FAILED_TO_START}, and the reason is written to its log when the log could be opened. Linux only.
+ *
+ * <p>Forking a shell from a JVM costs milliseconds, so a step can be {@linkplain #prepare prepared}: its shell is
+ * spawned and waits at a gate, a line on its stdin, before the command's first line. {@link StepProcess#open()}
+ * lets it run; a step cancelled before that, or whose service dies (the pipe closes), exits without running
+ * anything. The engine prepares a step while the decision to run it commits, and opens it once it has.
  */
 public final class StepLauncher {
 
@@ -30,6 +34,12 @@ public final class StepLauncher {
     public static final Duration DEFAULT_GRACE = Duration.ofSeconds(2);
 
     private static final String SHELL = "/bin/sh";
+    /**
+     * The script's first line: wait for the gate's line, exit 125 without running anything when the pipe closes
+     * instead; then the command reads nothing more from the gate. Its own line, so a syntax error in the command
+     * is only found once the gate is open.
+     */
+    static final String GATE = "read -r vigil_gate || exit 125; unset vigil_gate; exec </dev/null\n";
 
     /** What a step inherits of the service's environment: what a shell needs to behave as on the host. */
     static final Set<String> INHERITED = Set.of("PATH", "HOME", "USER", "LOGNAME", "SHELL", "LANG", "LC_ALL", "LC_CTYPE",
@@ -60,6 +70,14 @@ public final class StepLauncher {
 
     /** Starts the step; never throws for a step that cannot start, whose outcome is complete at once instead. */
     public StepProcess start(ProcessSpec spec) {
+        return prepare(spec).open();
+    }
+
+    /**
+     * Spawns the step held at its gate, to run once {@link StepProcess#open() opened}; its timeout counts from
+     * then. Never throws, as {@link #start}.
+     */
+    public StepProcess prepare(ProcessSpec spec) {
         SecretMask mask = new SecretMask(spec.secrets().values());
         Instant startedAt = clock.instant();
         CappedLog log;
@@ -79,18 +97,17 @@ public final class StepLauncher {
             return failed(reason, startedAt, log.written());
         }
         ProcessTree tree = new ProcessTree(process.toHandle(), setsid.isPresent());
-        return StepProcess.running(process, tree, mask.over(log), log, spec.timeout(), grace, clock, startedAt);
+        return StepProcess.gated(process, tree, mask.over(log), log, spec.timeout(), grace, clock);
     }
 
     private ProcessBuilder builder(ProcessSpec spec) throws IOException {
         List<String> command = new ArrayList<>();
         // -w: should setsid ever have to fork, it still waits, so the pid we hold lives as long as the step
         setsid.ifPresent(path -> command.addAll(List.of(path.toString(), "-w")));
-        command.addAll(List.of(SHELL, "-c", spec.command()));
+        command.addAll(List.of(SHELL, "-c", GATE + spec.command()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workdir(spec).toFile())
-                .redirectErrorStream(true) // one pipe: stdout and stderr stay in the order they were written
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))); // a step reading stdin must not hang
+                .redirectErrorStream(true); // one pipe: stdout and stderr stay in the order they were written
         Map<String, String> environment = builder.environment();
         // not the service's own environment: it holds the database password and the broker's settings
         environment.keySet().retainAll(INHERITED);

@@ -2,48 +2,72 @@ package io.vigil.pipeline.process;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import io.vigil.pipeline.process.ProcessOutcome.Ending;
 
 /**
- * One running step process, from {@link StepLauncher#start}. Two daemon threads of its own see it through: a
- * reader copying its output into the log as it comes, and a supervisor that waits for exit, timeout or
- * {@link #cancel()}, then stops whatever of the step still runs (background children included: a step's
- * processes never outlive it), lets the reader drain, and completes the {@link #outcome()}.
+ * One step process, from {@link StepLauncher#prepare}, held at its gate until {@link #open()}. Two daemon
+ * threads of its own see it through: a reader copying its output into the log as it comes, and a supervisor
+ * that waits for the gate to open, then for exit, timeout or {@link #cancel()}, then stops whatever of the step
+ * still runs (background children included: a step's processes never outlive it), lets the reader drain, and
+ * completes the {@link #outcome()}.
  */
 public final class StepProcess {
 
     private final Process process;
     private final CompletableFuture<ProcessOutcome> outcome = new CompletableFuture<>();
     private final CompletableFuture<Void> cancelRequest = new CompletableFuture<>();
+    private final CompletableFuture<Instant> opened = new CompletableFuture<>();
+    private final Clock clock;
+    /** The supervisor while it waits for the exit, to be interrupted by cancel(); guarded by cancelRequest. */
+    private Thread waiter;
 
-    private StepProcess(Process process) {
+    private StepProcess(Process process, Clock clock) {
         this.process = process;
+        this.clock = clock;
     }
 
     /** A step that never ran. */
     static StepProcess failed(ProcessOutcome outcome) {
-        StepProcess step = new StepProcess(null);
+        StepProcess step = new StepProcess(null, Clock.systemUTC());
         step.outcome.complete(outcome);
         return step;
     }
 
-    /** Sees a started process through; {@code output} writes masked bytes into {@code log}. */
-    static StepProcess running(Process process, ProcessTree tree, SecretMask.Masking output, CappedLog log,
-            Duration timeout, Duration grace, Clock clock, Instant startedAt) {
-        StepProcess step = new StepProcess(process);
+    /** Sees a process waiting at its gate through; {@code output} writes masked bytes into {@code log}. */
+    static StepProcess gated(Process process, ProcessTree tree, SecretMask.Masking output, CappedLog log,
+            Duration timeout, Duration grace, Clock clock) {
+        StepProcess step = new StepProcess(process, clock);
         Thread reader = daemon("vigil-step-" + process.pid() + "-output", () -> step.copy(output));
-        daemon("vigil-step-" + process.pid(), () -> step.supervise(tree, reader, log, timeout, grace, clock, startedAt));
+        daemon("vigil-step-" + process.pid(), () -> step.supervise(tree, reader, log, timeout, grace));
         return step;
+    }
+
+    /**
+     * Lets the step's command run (its timeout counts from now); nothing when it was cancelled, ended or never
+     * started. Returns this step.
+     */
+    public StepProcess open() {
+        if (process != null) {
+            synchronized (opened) { // against the supervisor closing the gate: the shell gets the line or EOF, never both
+                if (!cancelRequest.isDone() && opened.complete(clock.instant())) {
+                    try (OutputStream gate = process.getOutputStream()) {
+                        gate.write('\n');
+                    } catch (IOException e) {
+                        // the shell is gone already: the supervisor reports how it ended
+                    }
+                }
+            }
+        }
+        return this;
     }
 
     /** The OS pid, once started; empty when the step failed to start. */
@@ -58,7 +82,11 @@ public final class StepProcess {
 
     /** Stops the step and all it started; the outcome is {@code CANCELLED} unless it had ended already. */
     public CompletableFuture<ProcessOutcome> cancel() {
-        cancelRequest.complete(null);
+        synchronized (cancelRequest) {
+            if (cancelRequest.complete(null) && waiter != null) {
+                waiter.interrupt();
+            }
+        }
         return outcome();
     }
 
@@ -74,13 +102,15 @@ public final class StepProcess {
         }
     }
 
-    private void supervise(ProcessTree tree, Thread reader, CappedLog log, Duration timeout, Duration grace,
-            Clock clock, Instant startedAt) {
-        Ending ending = awaitEnd(timeout);
+    private void supervise(ProcessTree tree, Thread reader, CappedLog log, Duration timeout, Duration grace) {
+        Instant preparedAt = clock.instant();
+        boolean ran = awaitOpen();
+        Instant startedAt = ran ? opened.join() : preparedAt;
+        Ending ending = ran ? awaitEnd(timeout) : Ending.CANCELLED;
         Integer exitCode = ending == Ending.EXITED ? process.exitValue() : null;
         String reason = switch (ending) {
             case TIMED_OUT -> "timed out after " + timeout.toString().substring(2).toLowerCase(Locale.ROOT);
-            case CANCELLED -> "cancelled";
+            case CANCELLED -> ran ? "cancelled" : "cancelled before it started";
             default -> null;
         };
         try {
@@ -102,23 +132,51 @@ public final class StepProcess {
         }
     }
 
+    /**
+     * Waits at the gate: true once opened; false when cancelled first, and then the gate is closed, so the shell
+     * exits without running the command. (A shell killed at its gate is seen once opened: its pipe is broken.)
+     */
+    private boolean awaitOpen() {
+        CompletableFuture.anyOf(opened, cancelRequest).join();
+        synchronized (opened) {
+            if (opened.isDone()) {
+                return true;
+            }
+            try {
+                process.getOutputStream().close();
+            } catch (IOException e) {
+                // already closed: the shell exits all the same
+            }
+            return false;
+        }
+    }
+
+    /**
+     * Waits in {@link Process#waitFor}, woken by the reaper's own notification: {@code Process.onExit()} would hand
+     * every exit to a new thread on a two-core machine (CompletableFuture's async default). cancel() interrupts.
+     */
     private Ending awaitEnd(Duration timeout) {
-        CompletableFuture<Object> ended = CompletableFuture.anyOf(process.onExit(), cancelRequest);
+        synchronized (cancelRequest) {
+            if (cancelRequest.isDone()) {
+                return Ending.CANCELLED;
+            }
+            waiter = Thread.currentThread();
+        }
         try {
             if (timeout == null) {
-                ended.get();
-            } else {
-                ended.get(timeout.toMillis(), TimeUnit.MILLISECONDS); // nanoseconds overflow past 292 years
+                process.waitFor();
+                return Ending.EXITED;
             }
-        } catch (TimeoutException e) {
-            return Ending.TIMED_OUT;
+            // in milliseconds: nanoseconds overflow past 292 years
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? Ending.EXITED : Ending.TIMED_OUT;
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Ending.CANCELLED; // the service is going down: the step must not outlive it
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e); // neither future completes exceptionally
+            return Ending.CANCELLED; // only cancel() interrupts this thread, the service going down included
+        } finally {
+            synchronized (cancelRequest) {
+                waiter = null;
+                Thread.interrupted(); // a cancel that came with the exit: the stopping below keeps its grace
+            }
         }
-        return cancelRequest.isDone() ? Ending.CANCELLED : Ending.EXITED;
     }
 
     private static boolean drained(Thread reader, Duration grace) {

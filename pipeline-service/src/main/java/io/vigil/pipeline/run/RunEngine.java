@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -21,6 +22,8 @@ import java.util.concurrent.Executors;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.jboss.logging.Logger;
 
@@ -43,9 +46,11 @@ import io.vigil.pipeline.process.StepProcess;
 /**
  * Moves runs forward. Every decision about a run is taken in a transaction holding the run's row, so two
  * instances on one database never start the same step: a nudge skips a run another transaction holds (that one
- * is advancing it), a step's end waits for it. Steps start as processes after the commit that marked them
- * running; their ends come back here. A tick every second catches what no nudge covered (backoffs ending,
- * cancels asked of another instance).
+ * is advancing it), a step's end waits for it. A step's process is spawned while the transaction that marks it
+ * running commits, held at its gate (see {@link StepLauncher}), and let run once that commit is done, so the
+ * fork is off the path from one step to the next and a step never runs unless its start is recorded. Their ends
+ * come back here. A tick every second catches what no nudge covered (backoffs ending, cancels asked of another
+ * instance).
  */
 @ApplicationScoped
 public class RunEngine {
@@ -56,6 +61,7 @@ public class RunEngine {
 
     private final PipelineConfig config;
     private final EventOutbox outbox;
+    private final TransactionSynchronizationRegistry transactions;
     private final StepLauncher launcher;
     private final String instance = UUID.randomUUID().toString();
     private final Map<RunStep.Key, StepProcess> processes = new ConcurrentHashMap<>();
@@ -69,9 +75,10 @@ public class RunEngine {
     private final Set<UUID> endsWaiting = ConcurrentHashMap.newKeySet();
     private final StepPids pids = new StepPids(HOST);
 
-    RunEngine(PipelineConfig config, EventOutbox outbox) {
+    RunEngine(PipelineConfig config, EventOutbox outbox, TransactionSynchronizationRegistry transactions) {
         this.config = config;
         this.outbox = outbox;
+        this.transactions = transactions;
         this.launcher = new StepLauncher(config.killGrace(), Clock.systemUTC());
     }
 
@@ -131,11 +138,12 @@ public class RunEngine {
 
     private void advance(UUID runId) {
         try {
-            List<Launch> launches = QuarkusTransaction.requiringNew().call(() -> {
+            QuarkusTransaction.requiringNew().run(() -> {
                 Run run = Run.lockedUnlessBusy(runId);
-                return run == null ? List.<Launch>of() : decide(run, Instant.now(), new ArrayList<>());
+                if (run != null && !run.status.isTerminal()) {
+                    decide(run, RunStep.of(runId), Instant.now(), new ArrayList<>());
+                }
             });
-            startAll(launches);
         } catch (RuntimeException e) {
             LOG.errorf(e, "could not advance run %s; the next tick tries again", runId);
         }
@@ -171,20 +179,22 @@ public class RunEngine {
             return;
         }
         try {
-            List<Launch> launches = QuarkusTransaction.requiringNew().call(() -> {
+            QuarkusTransaction.requiringNew().run(() -> {
                 Run run = Run.locked(runId);
                 Instant now = Instant.now();
+                List<RunStep> steps = RunStep.of(runId); // all of them, in one query: the decision needs them anyway
+                Map<RunStep.Key, RunStep> byKey = new HashMap<>();
+                steps.forEach(step -> byKey.put(step.key, step));
                 List<EventOutbox.Draft> events = new ArrayList<>();
                 for (Ended ended : batch) {
-                    RunStep step = RunStep.findById(ended.key());
-                    if (step.state == StepState.RUNNING && step.attempt == ended.attempt() && instance.equals(step.owner)) {
+                    RunStep step = byKey.get(ended.key());
+                    if (step != null && step.state == StepState.RUNNING && step.attempt == ended.attempt() && instance.equals(step.owner)) {
                         end(step, ended.outcome(), definition(run).step(ended.key().name()).orElseThrow(), now);
                         events.add(RunEvents.step(step, now));
                     }
                 }
-                return decide(run, now, events);
+                decide(run, steps, now, events);
             });
-            startAll(launches);
         } catch (RuntimeException e) {
             LOG.errorf(e, "could not record the end of %d steps of run %s; they are lost with this attempt", batch.size(),
                     runId);
@@ -212,14 +222,14 @@ public class RunEngine {
      * Under the run's lock: skips what can no longer run, starts what is ready (unless paused or cancelled,
      * within the pools), and sets the run's status from its steps; publishes every change.
      */
-    List<Launch> decide(Run run, Instant now, List<EventOutbox.Draft> events) {
+    private void decide(Run run, List<RunStep> runSteps, Instant now, List<EventOutbox.Draft> events) {
         if (run.status.isTerminal()) {
             outbox.publish(events);
-            return List.of();
+            return;
         }
         PipelineDefinition definition = definition(run);
         Map<String, RunStep> steps = new LinkedHashMap<>();
-        RunStep.of(run.id).forEach(s -> steps.put(s.name(), s));
+        runSteps.forEach(s -> steps.put(s.name(), s));
         if (run.cancelled) {
             steps.values().stream().filter(s -> s.state == StepState.PENDING).forEach(s -> {
                 s.state = StepState.CANCELLED;
@@ -258,6 +268,7 @@ public class RunEngine {
                 launches.add(new Launch(step.key, step.attempt, definition.step(name).orElseThrow(), run.params));
             }
         }
+        prepareAll(launches);
         RunProgress progress = RunProgress.of(definition, states(steps));
         Status status = run.cancelled && progress.status().isTerminal() && progress.status() != Status.FAILED
                 ? Status.CANCELLED : progress.status();
@@ -271,7 +282,6 @@ public class RunEngine {
             secrets.remove(run.id);
             ends.remove(run.id);
         }
-        return launches;
     }
 
     private static Map<String, StepState> states(Map<String, RunStep> steps) {
@@ -284,21 +294,42 @@ public class RunEngine {
     record Launch(RunStep.Key key, int attempt, StepDefinition step, String paramsJson) {
     }
 
-    /** Starts the processes on the starter threads: a fan of steps forks in parallel, and the decider goes on. */
-    private void startAll(List<Launch> launches) {
-        launches.forEach(launch -> starters.execute(() -> launch(launch)));
-    }
-
-    private void launch(Launch launch) {
-        try {
-            start(launch);
-        } catch (RuntimeException e) {
-            LOG.warnf("step %s of run %s could not start: %s", launch.key().name(), launch.key().runId(), e.getMessage());
-            finished(launch.key(), launch.attempt(), notStarted(e.getMessage()));
+    /**
+     * Spawns the launches' processes at their gates now, on the starter threads (a fan of steps forks in
+     * parallel), and opens each once this transaction has committed, or closes it unopened when it rolled back.
+     */
+    private void prepareAll(List<Launch> launches) {
+        if (launches.isEmpty()) {
+            return;
         }
+        Map<Launch, CompletableFuture<StepProcess>> prepared = new LinkedHashMap<>();
+        launches.forEach(launch -> prepared.put(launch, CompletableFuture.supplyAsync(() -> prepare(launch), starters)));
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                boolean committed = status == jakarta.transaction.Status.STATUS_COMMITTED;
+                prepared.forEach((launch, process) -> process.whenComplete((spawned, failure) -> {
+                    if (!committed) {
+                        if (spawned != null) {
+                            spawned.cancel();
+                        }
+                    } else if (failure != null) {
+                        LOG.warnf("step %s of run %s could not start: %s", launch.key().name(), launch.key().runId(),
+                                failure.getMessage());
+                        finished(launch.key(), launch.attempt(), notStarted(failure.getMessage()));
+                    } else {
+                        run(launch, spawned);
+                    }
+                }));
+            }
+        });
     }
 
-    private void start(Launch launch) {
+    private StepProcess prepare(Launch launch) {
         UUID runId = launch.key().runId();
         Path logFile = config.runOutputDir().resolve(runId.toString()).resolve(launch.key().name())
                 .resolve(launch.attempt() + ".log");
@@ -310,8 +341,13 @@ public class RunEngine {
                 config.runWorkDir().resolve(runId.toString()),
                 launch.step().workdir() == null ? Path.of(".") : Path.of(launch.step().workdir()), logFile,
                 config.outputCap().asLongValue(), launch.step().timeout());
-        StepProcess process = launcher.start(spec);
+        return launcher.prepare(spec);
+    }
+
+    /** The step's start is committed: lets its process run, and follows it to its end. */
+    private void run(Launch launch, StepProcess process) {
         processes.put(launch.key(), process);
+        process.open();
         process.pid().ifPresent(pid -> pids.record(launch.key(), launch.attempt(), pid));
         process.outcome().whenComplete((outcome, failure) -> finished(launch.key(), launch.attempt(),
                 failure == null ? outcome : notStarted(String.valueOf(failure))));

@@ -261,6 +261,55 @@ class StepLauncherTest {
         assertThat(outcome.reason()).startsWith("log file");
     }
 
+    @Test
+    void aPreparedStepRunsNothingUntilOpenedAndItsTimeoutCountsFromThen() throws Exception {
+        StepProcess step = prepare(withTimeout(spec("echo ran > ran.txt; echo ran"), Duration.ofMillis(300)));
+
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> !step.outcome().isDone());
+        assertThat(base.resolve("work/ran.txt")).doesNotExist();
+        ProcessOutcome outcome = step.open().outcome().get(20, TimeUnit.SECONDS);
+
+        assertThat(outcome.ending()).isEqualTo(Ending.EXITED);
+        assertThat(outcome.exitCode()).isZero();
+        assertThat(logText()).isEqualTo("ran\n");
+        assertThat(base.resolve("work/ran.txt")).exists();
+    }
+
+    @Test
+    void aPreparedStepCancelledBeforeOpeningNeverRuns() throws Exception {
+        StepProcess step = prepare(spec("echo ran > ran.txt"));
+
+        ProcessOutcome outcome = step.cancel().get(20, TimeUnit.SECONDS);
+        step.open();
+
+        assertThat(outcome.ending()).isEqualTo(Ending.CANCELLED);
+        assertThat(outcome.reason()).isEqualTo("cancelled before it started");
+        assertThat(ProcessHandle.of(step.pid().orElseThrow()).filter(ProcessHandle::isAlive)).isEmpty();
+        assertThat(base.resolve("work/ran.txt")).doesNotExist();
+    }
+
+    @Test
+    void aShellWaitingAtTheGateExitsWithoutRunningWhenItsServiceGoes() throws Exception {
+        // the service's death closes the pipe: that is all the gate sees
+        Files.createDirectories(base.resolve("work"));
+        Process shell = new ProcessBuilder("/bin/sh", "-c", StepLauncher.GATE + "echo ran > ran.txt")
+                .directory(base.resolve("work").toFile()).start();
+        shell.getOutputStream().close();
+
+        assertThat(shell.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(shell.exitValue()).isEqualTo(125);
+        assertThat(base.resolve("work/ran.txt")).doesNotExist();
+    }
+
+    @Test
+    void aSyntaxErrorInTheCommandIsTheStepsOwnFailure() throws Exception {
+        ProcessOutcome outcome = run(spec("if then fi"));
+
+        assertThat(outcome.ending()).isEqualTo(Ending.EXITED);
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(logText()).contains("Syntax error");
+    }
+
     private ProcessSpec spec(String command) {
         return new ProcessSpec(command, base, Path.of("work"), log());
     }
@@ -272,6 +321,12 @@ class StepLauncherTest {
 
     private StepProcess start(ProcessSpec spec) {
         StepProcess step = launcher.start(spec);
+        started.add(step);
+        return step;
+    }
+
+    private StepProcess prepare(ProcessSpec spec) {
+        StepProcess step = launcher.prepare(spec);
         started.add(step);
         return step;
     }

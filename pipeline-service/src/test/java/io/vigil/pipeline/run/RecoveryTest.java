@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,8 @@ class RecoveryTest {
     PipelineConfig config;
     @Inject
     EventOutbox outbox;
+    @Inject
+    TransactionSynchronizationRegistry transactions;
     @Inject
     RunEngine engine;
     @Inject
@@ -119,7 +122,7 @@ class RecoveryTest {
 
     @Test
     void twoInstancesOnOneDatabaseNeverStartTheSameStep() throws Exception {
-        RunEngine other = new RunEngine(config, outbox);
+        RunEngine other = new RunEngine(config, outbox, transactions);
         QuarkusTransaction.requiringNew().run(() -> Run.getEntityManager().createNativeQuery(
                 "INSERT INTO instance (id, seen_at) VALUES (?1, now() + interval '1 hour')")
                 .setParameter(1, other.instance()).executeUpdate());
@@ -159,7 +162,7 @@ class RecoveryTest {
 
     @Test
     void aCancelMadeThroughOneInstanceStopsTheStepsAnotherRuns() {
-        RunEngine other = new RunEngine(config, outbox);
+        RunEngine other = new RunEngine(config, outbox, transactions);
         QuarkusTransaction.requiringNew().run(() -> Run.getEntityManager().createNativeQuery(
                 "INSERT INTO instance (id, seen_at) VALUES (?1, now() + interval '1 hour')")
                 .setParameter(1, other.instance()).executeUpdate());
