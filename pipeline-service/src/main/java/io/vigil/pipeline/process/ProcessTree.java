@@ -14,18 +14,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Every process of one step, stopped together: SIGTERM, a grace period, then SIGKILL for what is left.
  *
  * <p>A step is started through {@code setsid}, so its shell leads a process group (and session) of its own
  * whose id is its pid, and everything it starts stays in that group unless it leaves on purpose. Stopping
- * signals the group at once ({@code kill -s SIG -- -pgid}, atomic even while processes fork) and each member
+ * signals the group at once ({@code kill(-pgid, sig)}, atomic even while processes fork) and each member
  * found in {@code /proc}: the group's, and the root's descendants by parent links, including descendants that
  * left the group. Members are remembered from the first look, before any signal, because once a parent dies
  * its children are re-parented and no longer appear as descendants; {@link ProcessHandle}s are used for each
- * signal, so a pid reused meanwhile by an unrelated process is left alone.
+ * signal, so a pid reused meanwhile by an unrelated process is left alone. When the root has exited and its
+ * group is empty, as after most steps, no look could reach anything and none is taken: reading all of
+ * {@code /proc} costs milliseconds on a busy host.
  *
  * <p>Out of reach: a process that both left the group and was re-parented before the first look (a daemon
  * that double-forked and called setsid), and one in uninterruptible sleep, which dies when that ends.
@@ -49,6 +50,9 @@ final class ProcessTree {
      * to take effect. Returns at once when nothing is left, as after a step that exited leaving nothing behind.
      */
     void terminate(Duration grace) {
+        if (group > 0 && !root.isAlive() && !GroupSignals.anyLeft(group)) {
+            return;
+        }
         Set<ProcessHandle> seen = new HashSet<>();
         if (!signal(false, seen) || awaitGone(seen, grace)) {
             return;
@@ -64,7 +68,7 @@ final class ProcessTree {
             return false;
         }
         if (members.groupAlive()) {
-            signalGroup(kill ? "KILL" : "TERM");
+            GroupSignals.signal(group, kill ? GroupSignals.SIGKILL : GroupSignals.SIGTERM); // atomic while they fork
         }
         members.alive().forEach(kill ? ProcessHandle::destroyForcibly : ProcessHandle::destroy);
         return true;
@@ -78,23 +82,6 @@ final class ProcessTree {
             }
         }
         return true;
-    }
-
-    private void signalGroup(String signal) {
-        try {
-            // the shell's builtin kill: /bin/sh is needed anyway, procps's kill may not be installed
-            Process kill = new ProcessBuilder("/bin/sh", "-c", "kill -s " + signal + " -- -" + group)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            if (!kill.waitFor(1, TimeUnit.SECONDS)) {
-                kill.destroyForcibly();
-            }
-        } catch (IOException e) {
-            // the members are still signalled one by one
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /**
