@@ -67,6 +67,8 @@ public class RunEngine {
     private final Map<RunStep.Key, StepProcess> processes = new ConcurrentHashMap<>();
     private final Map<UUID, Map<String, String>> secrets = new ConcurrentHashMap<>();
     private final Set<UUID> waiting = ConcurrentHashMap.newKeySet();
+    /** Runs with ready steps the pools held back at their last decision. */
+    private final Set<UUID> heldBack = ConcurrentHashMap.newKeySet();
     private final Map<PipelineVersion.Key, PipelineDefinition> definitions = new ConcurrentHashMap<>();
     /** One thread decides: decisions are short transactions, and one at a time keeps the pool counts exact. */
     private final ExecutorService decider = Executors.newSingleThreadExecutor(r -> new Thread(r, "vigil-run-engine"));
@@ -115,12 +117,19 @@ public class RunEngine {
         }
     }
 
+    /**
+     * Nudges the open runs nothing else will: a run with a step running here is advanced when it ends, unless a
+     * backoff of another of its steps is over meanwhile or the pools held steps of it back.
+     */
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
-        List<UUID> open = QuarkusTransaction.requiringNew().call(Run::open);
-        open.forEach(this::nudge);
         Set<UUID> running = new HashSet<>();
         processes.keySet().forEach(key -> running.add(key.runId()));
+        QuarkusTransaction.requiringNew().run(() -> {
+            Set<UUID> due = RunStep.runsWithRetriesDue(Instant.now());
+            Run.open().stream().filter(id -> !running.contains(id) || due.contains(id) || heldBack.contains(id))
+                    .forEach(this::nudge);
+        });
         if (!running.isEmpty()) {
             decider.execute(() -> killCancelled(running));
         }
@@ -245,6 +254,7 @@ public class RunEngine {
             events.add(RunEvents.step(step, now));
         }
         List<Launch> launches = new ArrayList<>();
+        boolean held = false;
         if (!run.paused && !run.cancelled) {
             long running = steps.values().stream().filter(s -> s.state == StepState.RUNNING).count();
             for (String name : next.ready()) {
@@ -253,6 +263,7 @@ public class RunEngine {
                     continue;
                 }
                 if (running >= config.workersPerRun() || processes.size() + launches.size() >= config.workers()) {
+                    held = true;
                     break;
                 }
                 step.state = StepState.RUNNING;
@@ -269,6 +280,11 @@ public class RunEngine {
             }
         }
         prepareAll(launches);
+        if (held) {
+            heldBack.add(run.id);
+        } else {
+            heldBack.remove(run.id);
+        }
         RunProgress progress = RunProgress.of(definition, states(steps));
         Status status = run.cancelled && progress.status().isTerminal() && progress.status() != Status.FAILED
                 ? Status.CANCELLED : progress.status();

@@ -2,7 +2,9 @@ package io.vigil.pipeline.run;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -50,6 +52,12 @@ public class RunStep extends PanacheEntityBase {
 
     public static List<RunStep> of(UUID runId) {
         return find("key.runId = ?1 order by position", runId).list();
+    }
+
+    /** Runs with a step whose backoff before its next attempt is over. */
+    static Set<UUID> runsWithRetriesDue(Instant now) {
+        return RunStep.<RunStep>list("state = ?1 and retryAt <= ?2", StepState.PENDING, now).stream()
+                .map(step -> step.key.runId()).collect(Collectors.toSet());
     }
 
     /** Steps running on instances that stopped beating. */
