@@ -18,6 +18,7 @@ import java.nio.file.Path;
  */
 final class CappedLog extends OutputStream {
 
+    private final Path path;
     private final OutputStream file;
     private final long cap;
     private long kept;
@@ -27,7 +28,8 @@ final class CappedLog extends OutputStream {
     private boolean closed;
     private IOException failure;
 
-    private CappedLog(OutputStream file, long cap) {
+    private CappedLog(Path path, OutputStream file, long cap) {
+        this.path = path;
         this.file = file;
         this.cap = cap;
     }
@@ -35,7 +37,7 @@ final class CappedLog extends OutputStream {
     /** Creates (or empties) the file, and the directories above it. */
     static CappedLog open(Path path, long cap) throws IOException {
         Files.createDirectories(path.getParent());
-        return new CappedLog(new BufferedOutputStream(Files.newOutputStream(path), 64 * 1024), cap);
+        return new CappedLog(path, new BufferedOutputStream(Files.newOutputStream(path), 64 * 1024), cap);
     }
 
     @Override
@@ -81,6 +83,16 @@ final class CappedLog extends OutputStream {
         closed = true;
         try {
             file.close();
+        } catch (IOException e) {
+            failure = failure == null ? e : failure;
+        }
+    }
+
+    /** Closes and removes the file: for a step that never ran, which has no log. */
+    synchronized void discard() {
+        close();
+        try {
+            Files.deleteIfExists(path);
         } catch (IOException e) {
             failure = failure == null ? e : failure;
         }

@@ -119,7 +119,9 @@ public final class StepProcess {
                 log.note("output is still open, held by a process that left the step; the rest is not kept");
             }
         } finally {
-            if (reason != null) {
+            if (!ran) {
+                log.discard(); // never ran: no log, as for a step never prepared
+            } else if (reason != null) {
                 log.note(reason + "; the step's processes were stopped");
             }
             log.close();

@@ -76,12 +76,14 @@ public class RunEngine {
     private final Map<UUID, Queue<Ended>> ends = new ConcurrentHashMap<>();
     private final Set<UUID> endsWaiting = ConcurrentHashMap.newKeySet();
     private final StepPids pids = new StepPids(HOST);
+    private final WarmStarts warmStarts;
 
     RunEngine(PipelineConfig config, EventOutbox outbox, TransactionSynchronizationRegistry transactions) {
         this.config = config;
         this.outbox = outbox;
         this.transactions = transactions;
         this.launcher = new StepLauncher(config.killGrace(), Clock.systemUTC());
+        this.warmStarts = new WarmStarts(config.workers());
     }
 
     String instance() {
@@ -234,6 +236,7 @@ public class RunEngine {
     private void decide(Run run, List<RunStep> runSteps, Instant now, List<EventOutbox.Draft> events) {
         if (run.status.isTerminal()) {
             outbox.publish(events);
+            warmStarts.keep(run.id, Map.of(), key -> null);
             return;
         }
         PipelineDefinition definition = definition(run);
@@ -298,6 +301,37 @@ public class RunEngine {
             secrets.remove(run.id);
             ends.remove(run.id);
         }
+        Map<RunStep.Key, Launch> likely = likelyNext(run, status, definition, steps);
+        warmStarts.keep(run.id, attempts(likely), key -> prepare(likely.get(key)));
+    }
+
+    /**
+     * The steps that start next if the steps running now succeed and nothing is paused or cancelled meanwhile:
+     * worth a warm shell each (see {@link WarmStarts}).
+     */
+    private static Map<RunStep.Key, Launch> likelyNext(Run run, Status status, PipelineDefinition definition,
+            Map<String, RunStep> steps) {
+        Map<RunStep.Key, Launch> likely = new HashMap<>();
+        if (run.paused || run.cancelled || status.isTerminal()) {
+            return likely;
+        }
+        Map<String, StepState> ifRunningSucceed = new HashMap<>();
+        steps.forEach((name, step) -> ifRunningSucceed.put(name,
+                step.state == StepState.RUNNING ? StepState.SUCCESS : step.state));
+        for (String name : NextSteps.of(definition, ifRunningSucceed).ready()) {
+            RunStep step = steps.get(name);
+            if (step.retryAt == null) {
+                likely.put(step.key, new Launch(step.key, step.attempt + 1, definition.step(name).orElseThrow(),
+                        run.params));
+            }
+        }
+        return likely;
+    }
+
+    private static Map<RunStep.Key, Integer> attempts(Map<RunStep.Key, Launch> launches) {
+        Map<RunStep.Key, Integer> attempts = new HashMap<>();
+        launches.forEach((key, launch) -> attempts.put(key, launch.attempt()));
+        return attempts;
     }
 
     private static Map<String, StepState> states(Map<String, RunStep> steps) {
@@ -311,15 +345,16 @@ public class RunEngine {
     }
 
     /**
-     * Spawns the launches' processes at their gates now, on the starter threads (a fan of steps forks in
-     * parallel), and opens each once this transaction has committed, or closes it unopened when it rolled back.
+     * Takes the launches' warm shells, or spawns their processes at their gates now, and opens each once this
+     * transaction has committed, or closes it unopened when it rolled back.
      */
     private void prepareAll(List<Launch> launches) {
         if (launches.isEmpty()) {
             return;
         }
         Map<Launch, CompletableFuture<StepProcess>> prepared = new LinkedHashMap<>();
-        launches.forEach(launch -> prepared.put(launch, CompletableFuture.supplyAsync(() -> prepare(launch), starters)));
+        launches.forEach(launch -> prepared.put(launch,
+                warmStarts.take(launch.key(), launch.attempt()).orElseGet(() -> prepareLater(launch))));
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -343,6 +378,11 @@ public class RunEngine {
                 }));
             }
         });
+    }
+
+    /** Spawns the launch's process at its gate on a starter thread: a fan of steps forks in parallel. */
+    private CompletableFuture<StepProcess> prepareLater(Launch launch) {
+        return CompletableFuture.supplyAsync(() -> prepare(launch), starters);
     }
 
     private StepProcess prepare(Launch launch) {
@@ -400,6 +440,7 @@ public class RunEngine {
 
     @PreDestroy
     void stop() {
+        warmStarts.closeAll();
         decider.shutdownNow();
         starters.shutdownNow();
         pids.stop();

@@ -286,6 +286,7 @@ class StepLauncherTest {
         assertThat(outcome.reason()).isEqualTo("cancelled before it started");
         assertThat(ProcessHandle.of(step.pid().orElseThrow()).filter(ProcessHandle::isAlive)).isEmpty();
         assertThat(base.resolve("work/ran.txt")).doesNotExist();
+        assertThat(log()).doesNotExist();
     }
 
     @Test

@@ -130,8 +130,8 @@ class RunsTest {
     void aFailureFailsTheRunSkipsWhatNeededItAndRunsWhatReactsToIt() throws Exception {
         String runId = start(pipeline("""
                 steps:
-                  - {name: a, run: "echo broken >&2; exit 3"}
-                  - {name: b, needs: [a], run: echo never}
+                  - {name: a, run: "sleep 0.2; echo broken >&2; exit 3"}
+                  - {name: b, needs: [a], run: touch b-ran}
                   - {name: c, needs: [b], run: echo never}
                   - {name: on-failure, needs: [a], when: on_failure, run: echo cleaning up}
                   - {name: always, needs: [c], when: always, run: echo report}
@@ -142,6 +142,10 @@ class RunsTest {
                 "c", "skipped", "on-failure", "success", "always", "success"));
         assertThat(run.getInt("steps.find { it.name == 'a' }.exit_code")).isEqualTo(3);
         assertThat(log(runId, "a", 1)).isEqualTo("broken\n");
+        // b's shell waited at its gate while a ran (a warm start): closed unopened, it ran nothing and left no log
+        assertThat(config.runWorkDir().resolve(runId).resolve("b-ran")).doesNotExist();
+        Awaitility.await().atMost(Duration.ofSeconds(5))
+                .until(() -> !Files.exists(config.runOutputDir().resolve(runId).resolve("b").resolve("1.log")));
     }
 
     @Test
