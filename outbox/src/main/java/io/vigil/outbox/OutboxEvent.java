@@ -44,7 +44,8 @@ public class OutboxEvent extends PanacheEntityBase {
         return row;
     }
 
-    VigilEvent<?> toEvent() {
+    /** The event this row holds, as it was published. */
+    public VigilEvent<?> toEvent() {
         return KafkaCloudEvents.fromAttributes(id.toString(), type, subject, time.atZone(ZoneOffset.UTC),
                 Long.toString(seq), payload).orElseThrow(
                         () -> new IllegalStateException("outbox row " + id + " has unknown type " + type));
