@@ -5,26 +5,19 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import io.vigil.testing.kafka.OrphanGuard;
 
 /**
  * kill -9 of pipeline-service in the middle of a run, then a restart as the stack starts it: the run does not
@@ -44,20 +37,11 @@ class PipelineCrashRecoveryTest {
     void aRunSurvivesKillDashNineOfPipelineServiceAndItsRestart() throws Exception {
         Path jar = Service.PIPELINE.runJar(StackScript.ROOT);
         assumeTrue(Files.exists(jar), () -> "pipeline-service is not built (" + jar + ")");
-        Path dataDir = work.resolve("data");
-        int base = FreePorts.base();
-        StackDatabases databases = StackDatabases.fresh("crash");
         Map<String, String> env = Map.of("VIGIL_PIPELINE_HEARTBEAT", "1s", "VIGIL_PIPELINE_INSTANCE_TIMEOUT", "3s",
                 "VIGIL_PIPELINE_RUN_WORK_DIR", work.resolve("runs").toString(),
                 "VIGIL_PIPELINE_RUN_OUTPUT_DIR", work.resolve("output").toString());
-        ServiceProcess restarted = null;
-        try {
-            StackScript.Result up = StackScript.run(work, env, "up", "--no-build", "--detach", "--data-dir",
-                    dataDir.toString(), "--ports-from", String.valueOf(base), "--db-prefix", databases.prefix());
-            assertThat(up.code()).as(up.output() + StackScript.log(dataDir)).isZero();
-            StackState state = new StackFile(dataDir).read().orElseThrow();
-            int port = state.ports().pipeline();
-
+        try (CrashTestStack stack = CrashTestStack.up(work, "crash", env)) {
+            int port = stack.port(Service.PIPELINE);
             String pipeline = find(ID, send(port, "POST", "/api/pipelines", "application/yaml", """
                     name: crash
                     steps:
@@ -69,33 +53,15 @@ class PipelineCrashRecoveryTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(childPid) && Files.size(childPid) > 0);
             long child = Long.parseLong(Files.readString(childPid).trim());
 
-            long service = state.pids().get("pipeline");
-            ProcessHandle.of(service).orElseThrow().destroyForcibly(); // SIGKILL: no shutdown hook runs
-            await().atMost(Duration.ofSeconds(10)).until(() -> !StackScript.alive(service));
+            stack.kill(Service.PIPELINE);
             assertThat(StackScript.alive(child)).as("the step's processes outlive the service").isTrue();
-
-            Map<String, String> serviceEnv = new HashMap<>(ServiceEnvironment.of(Service.PIPELINE,
-                    StackOptions.parse(List.of("up", "--data-dir", dataDir.toString(), "--ports-from", String.valueOf(base),
-                            "--db-prefix", databases.prefix()), StackScript.ROOT),
-                    Postgres.fromEnvironment(System.getenv()), state.bootstrapServers()));
-            serviceEnv.putAll(env);
-            restarted = ServiceProcess.start(Service.PIPELINE, jar, guardJar(), port, serviceEnv, work.resolve("restarted"),
-                    new StackConsole(new PrintStream(PrintStream.nullOutputStream()), false));
-            ServiceProcess started = restarted;
-            await().atMost(Duration.ofSeconds(60)).until(() -> started.isReady(http));
+            stack.restart(Service.PIPELINE);
 
             await().atMost(Duration.ofSeconds(30)).until(() -> "failed".equals(find(STATUS, send(port, "GET",
                     "/api/runs/" + run, null, null))));
             String body = send(port, "GET", "/api/runs/" + run, null, null);
             assertThat(body).contains("\"name\":\"long\"", "\"status\":\"interrupted\"", "\"status\":\"skipped\"");
             await().atMost(Duration.ofSeconds(10)).until(() -> !StackScript.alive(child));
-        } finally {
-            if (restarted != null) {
-                restarted.stop().completeOnTimeout(null, 30, TimeUnit.SECONDS).join();
-                restarted.kill();
-            }
-            StackScript.stopWhateverIsLeft(work, dataDir);
-            databases.dropAll();
         }
     }
 
@@ -115,9 +81,5 @@ class PipelineCrashRecoveryTest {
         Matcher m = pattern.matcher(json);
         assertThat(m.find()).as(pattern + " in " + json).isTrue();
         return m.group(1);
-    }
-
-    private static Path guardJar() throws URISyntaxException {
-        return Path.of(OrphanGuard.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     }
 }

@@ -63,9 +63,14 @@ final class StackDatabases {
     }
 
     private Connection connect() throws SQLException {
+        return connect("postgres");
+    }
+
+    /** A connection to one of the stack's databases, to look at what a service stored. */
+    Connection connect(String database) throws SQLException {
         Properties props = new Properties();
         props.setProperty("user", server.user());
         props.setProperty("password", server.password());
-        return DriverManager.getConnection(server.jdbcUrl("postgres"), props);
+        return DriverManager.getConnection(server.jdbcUrl(database), props);
     }
 }
