@@ -96,12 +96,7 @@ final class CrashTestStack implements AutoCloseable {
     }
 
     int port(Service service) {
-        return switch (service) {
-            case GATEWAY -> state.ports().gateway();
-            case INGEST -> state.ports().ingest();
-            case PIPELINE -> state.ports().pipeline();
-            case LOGS -> state.ports().logs();
-        };
+        return state.ports().of(service);
     }
 
     @Override

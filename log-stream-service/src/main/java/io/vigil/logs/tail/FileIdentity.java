@@ -1,5 +1,6 @@
 package io.vigil.logs.tail;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -94,24 +95,38 @@ public record FileIdentity(long device, long inode, long headLength, String head
         T read(FileChannel channel, long device, long inode) throws IOException;
     }
 
+    /** A file opened for reading, with the device and inode it was opened on; closing closes the channel. */
+    record Opened(FileChannel channel, long device, long inode) implements Closeable {
+        @Override
+        public void close() throws IOException {
+            channel.close();
+        }
+    }
+
     /**
-     * Opens {@code file} and hands the channel with its device and inode to {@code reader}. Java cannot read the inode
-     * of an open channel, so the path's inode is read before and after: if the path was re-pointed to another file in
-     * between (a rotation racing with us), the answer could mix two files and the read is retried.
+     * Opens {@code file} knowing which file it opened. Java cannot read the inode of an open channel, so the path's
+     * inode is read before and after opening: if the path was re-pointed to another file in between (a rotation
+     * racing with us), the channel could be either, and the opening is retried.
      */
-    static <T> T readStable(Path file, ChannelReader<T> reader, LinkOption... linkOptions) throws IOException {
+    static Opened openStable(Path file, LinkOption... linkOptions) throws IOException {
         OpenOption[] openOptions = Stream.concat(Stream.of(StandardOpenOption.READ), Stream.of(linkOptions))
                 .toArray(OpenOption[]::new);
         for (int attempt = 1; attempt <= MAX_STABLE_ATTEMPTS; attempt++) {
             Map<String, Object> before = Files.readAttributes(file, DEVICE_AND_INODE, linkOptions);
-            try (FileChannel channel = FileChannel.open(file, openOptions)) {
-                T result = reader.read(channel, number(before, "dev"), number(before, "ino"));
-                if (before.equals(Files.readAttributes(file, DEVICE_AND_INODE, linkOptions))) {
-                    return result;
-                }
+            FileChannel channel = FileChannel.open(file, openOptions);
+            if (before.equals(Files.readAttributes(file, DEVICE_AND_INODE, linkOptions))) {
+                return new Opened(channel, number(before, "dev"), number(before, "ino"));
             }
+            channel.close();
         }
-        throw new IOException(file + " kept being replaced while it was read");
+        throw new IOException(file + " kept being replaced while it was opened");
+    }
+
+    /** Opens {@code file} as {@link #openStable} does and hands the channel with its device and inode to reader. */
+    static <T> T readStable(Path file, ChannelReader<T> reader, LinkOption... linkOptions) throws IOException {
+        try (Opened opened = openStable(file, linkOptions)) {
+            return reader.read(opened.channel(), opened.device(), opened.inode());
+        }
     }
 
     private static long number(Map<String, Object> attributes, String name) {

@@ -147,14 +147,9 @@ public final class FileTailer implements Closeable {
     /** Opens the file at the path at {@code position}; stays closed while there is none. */
     private void open(long position) throws IOException {
         try {
-            FileIdentity before = FileIdentity.of(path);
-            FileChannel opened = FileChannel.open(path, StandardOpenOption.READ);
-            if (!before.sameFile(FileIdentity.of(path))) {
-                opened.close(); // replaced while opening: the next poll opens the new one
-                return;
-            }
-            channel = opened;
-            identity = FileIdentity.of(opened, before.device(), before.inode());
+            FileIdentity.Opened opened = FileIdentity.openStable(path);
+            channel = opened.channel();
+            identity = FileIdentity.of(channel, opened.device(), opened.inode());
             startAt(position);
         } catch (NoSuchFileException e) {
             // not there (yet): the next poll looks again
