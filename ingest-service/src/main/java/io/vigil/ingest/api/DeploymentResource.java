@@ -33,6 +33,7 @@ import io.vigil.ingest.api.DeploymentViews.DeploymentView;
 import io.vigil.ingest.domain.Deployment;
 import io.vigil.ingest.domain.DeploymentCursor;
 import io.vigil.ingest.domain.DeploymentRecorder;
+import io.vigil.problem.Problem;
 
 /** Deployment history, newest first, paged by cursor; and one deployment with its steps. */
 @Path("/api/deployments")

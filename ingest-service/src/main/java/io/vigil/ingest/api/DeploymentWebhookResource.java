@@ -20,6 +20,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import io.smallrye.mutiny.Uni;
 
 import io.vigil.ingest.domain.DeploymentReport;
+import io.vigil.problem.Problem;
 
 /** The deployment webhook existing deploy scripts post to; a report may come once at the end or live, step by step. */
 @Path("/api/webhook/deployment")

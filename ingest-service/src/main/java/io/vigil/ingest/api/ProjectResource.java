@@ -25,6 +25,7 @@ import io.vigil.ingest.api.DeploymentViews.ProjectView;
 import io.vigil.ingest.domain.Deployment;
 import io.vigil.ingest.domain.DeploymentStats;
 import io.vigil.ingest.domain.Project;
+import io.vigil.problem.Problem;
 
 /** The projects Vigil has seen deployments of. */
 @Path("/api/projects")

@@ -40,6 +40,7 @@ import io.vigil.pipeline.api.PipelineViews.VersionView;
 import io.vigil.pipeline.catalog.Pipeline;
 import io.vigil.pipeline.catalog.PipelineCatalog;
 import io.vigil.pipeline.catalog.PipelineVersion;
+import io.vigil.problem.Problem;
 
 /** Pipeline definitions, YAML or JSON in; every edit is a new version, and each version stays readable. */
 @Path("/api/pipelines")

@@ -1,51 +1,57 @@
 package io.vigil.pipeline.api;
 
-import jakarta.ws.rs.WebApplicationException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.vigil.pipeline.catalog.PipelineCatalog;
 import io.vigil.pipeline.definition.DefinitionInvalid;
 import io.vigil.pipeline.run.RunRefused;
+import io.vigil.problem.Problem;
 
-/** Every error as RFC 9457 problem JSON: a bad definition is a 400 pointing at each bad value, never a 500. */
+/**
+ * This service's own exceptions as problem JSON, each error at the JSON pointer of the offending value (as in
+ * RFC 9457's own example), so that an author fixes them all at once: a bad definition is a 400 listing every
+ * one, never a 500. The errors every service shares are mapped by the problem library.
+ */
 public class ProblemMappers {
 
-    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final URI INVALID_PIPELINE = URI.create("/problems/invalid-pipeline");
+
+    /** One rejected value: where (a JSON pointer into the request body) and why. */
+    public record PointerError(String pointer, String detail) {
+    }
 
     @ServerExceptionMapper
     public Response invalidDefinition(DefinitionInvalid e, UriInfo uri) {
-        return respond(Problem.invalid(uri.getPath(),
-                e.errors().stream().map(error -> new Problem.Error(error.pointer(), error.message())).toList()));
+        List<PointerError> errors = e.errors().stream().map(error -> new PointerError(error.pointer(), error.message()))
+                .toList();
+        PointerError first = errors.get(0);
+        String where = first.pointer().isEmpty() ? "the body" : first.pointer();
+        String detail = errors.size() == 1 ? where + ": " + first.detail()
+                : errors.size() + " problems, first " + where + ": " + first.detail();
+        return new Problem(INVALID_PIPELINE, "Invalid pipeline", 400, detail, uri.getPath(), Map.of())
+                .with("errors", errors).toResponse();
     }
 
     @ServerExceptionMapper
     public Response nameTaken(PipelineCatalog.NameTaken e, UriInfo uri) {
-        return respond(Problem.at(409, e.getMessage(), uri.getPath(), "/name"));
+        return at(409, e.getMessage(), uri.getPath(), "/name");
     }
 
     @ServerExceptionMapper
     public Response runRefused(RunRefused e, UriInfo uri) {
-        return respond(Problem.at(e.status(), e.getMessage(), uri.getPath(), e.pointer()));
+        return at(e.status(), e.getMessage(), uri.getPath(), e.pointer());
     }
 
-    @ServerExceptionMapper
-    public Response httpError(WebApplicationException e, UriInfo uri) {
-        Response.StatusType status = e.getResponse().getStatusInfo();
-        return respond(Problem.of(status.getStatusCode(), status.getReasonPhrase(), e.getMessage(), uri.getPath()));
-    }
-
-    @ServerExceptionMapper
-    public Response unexpected(RuntimeException e, UriInfo uri) {
-        LOG.errorf(e, "unexpected error on %s", uri.getPath());
-        return respond(Problem.of(500, "Internal Server Error", "the request could not be completed; see the service log",
-                uri.getPath()));
-    }
-
-    private static Response respond(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    /** A problem with one value of the request, at {@code pointer}; titled by its status. */
+    private static Response at(int status, String detail, String instance, String pointer) {
+        return Problem.of(status, detail, instance).with("errors", List.of(new PointerError(pointer, detail)))
+                .toResponse();
     }
 }
