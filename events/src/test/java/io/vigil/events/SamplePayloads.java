@@ -31,7 +31,7 @@ final class SamplePayloads {
             case LOG_LINES -> new LogLines("t-9", List.of(
                     new LogLines.Line(1, T, "INFO", "npm install", null, 1, 3),
                     new LogLines.Line(2, T, "INFO", "added 120 packages", 40, 1, 3)));
-            case LOG_STATUS -> new LogStatus("t-9", Status.SUCCESS, 2, T);
+            case LOG_STATUS -> new LogStatus("t-9", Status.SUCCESS, 2, T, "install", 100, 3, 3, "Starting nginx", 0, 1, T);
             case ALERT_FIRED -> new AlertFired("a-1", "deploy-failure-rate", "critical", "fp-1", "3 of 5 failed",
                     Map.of("project", "demo-app"), T);
             case ALERT_RESOLVED -> new AlertResolved("a-1", "deploy-failure-rate", "fp-1", "ops", T);

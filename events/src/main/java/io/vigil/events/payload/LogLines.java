@@ -19,7 +19,11 @@ public record LogLines(String taskId, List<Line> lines) {
         lines = List.copyOf(requiredItems(lines, "lines"));
     }
 
-    /** One parsed, masked log line. {@code progress} is 0–100 when the line reports it; {@code step}/{@code steps} likewise. */
+    /**
+     * One parsed, masked log line. {@code progress} is 0–100 when the line reports it: a percentage, or a step
+     * marker ({@code step} of {@code steps}), counting the steps before it as done. {@code time} is the line's own
+     * timestamp when it has one, else when it was read.
+     */
     public record Line(long offset, Instant time, String level, String text, Integer progress, Integer step, Integer steps) {
         public Line {
             positive(offset, "offset");
