@@ -23,23 +23,20 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vigil.events.VigilEvent;
 import io.vigil.events.payload.LogLines;
+import io.vigil.logs.LogTestResources;
+import io.vigil.logs.source.LogSource;
 import io.vigil.logs.tail.Checkpoint;
 import io.vigil.logs.tail.FileTailer;
 import io.vigil.logs.tail.TailedLine;
 import io.vigil.outbox.OutboxEvent;
-import io.vigil.testing.KafkaTestResource;
-import io.vigil.testing.PostgresTestResource;
 import io.vigil.testing.PublishedEvents;
 import io.vigil.testing.Schema;
 
 @QuarkusTest
-@WithTestResource(KafkaTestResource.class)
-@WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "prefix", value = "logs"))
+@LogTestResources
 class LineRecorderTest {
 
     @Inject
@@ -53,7 +50,7 @@ class LineRecorderTest {
     @Test
     void theSchemaIsMigratedOnTheThrowawayDatabase() {
         assertThat(Schema.databaseName(dataSource)).startsWith("vigil_test_logs_");
-        assertThat(Schema.appliedVersions(dataSource)).containsExactly("1", "2");
+        assertThat(Schema.appliedVersions(dataSource)).containsExactly("1", "2", "3");
     }
 
     @Test
@@ -63,12 +60,12 @@ class LineRecorderTest {
         Files.writeString(log, "npm install\nadded 3 packages\n", UTF_8);
         FileTailer tailer = new FileTailer(log, recorder.checkpoint(task), 1024);
 
-        recorder.record(task, log.toString(), tailer.poll(), tailer.checkpoint());
+        record(task, log.toString(), tailer.poll(), tailer.checkpoint());
 
         assertThat(recorder.checkpoint(task)).contains(tailer.checkpoint());
         List<VigilEvent<?>> events = history(task);
         assertThat(events).singleElement().satisfies(event -> {
-            assertThat(event.seq()).isEqualTo(1);
+            assertThat(event.seq()).as("after the task's first status").isEqualTo(2);
             assertThat(((LogLines) event.data()).lines()).extracting(LogLines.Line::offset, LogLines.Line::text)
                     .containsExactly(tuple(1L, "npm install"),
                             tuple(2L, "added 3 packages"));
@@ -82,12 +79,12 @@ class LineRecorderTest {
         Path log = dir.resolve("step.log");
         Files.writeString(log, "one\ntwo\nthr", UTF_8);
         try (FileTailer first = new FileTailer(log, recorder.checkpoint(task), 1024)) {
-            recorder.record(task, log.toString(), first.poll(), first.checkpoint());
+            record(task, log.toString(), first.poll(), first.checkpoint());
         }
 
         Files.writeString(log, "ee\nfour\n", UTF_8, CREATE, APPEND);
         try (FileTailer second = new FileTailer(log, recorder.checkpoint(task), 1024)) {
-            recorder.record(task, log.toString(), second.poll(), second.checkpoint());
+            record(task, log.toString(), second.poll(), second.checkpoint());
         }
 
         assertThat(history(task).stream().flatMap(e -> ((LogLines) e.data()).lines().stream())
@@ -97,11 +94,11 @@ class LineRecorderTest {
     @Test
     void linesThatWouldLeaveAGapOrRepeatOneAreRefusedAndNothingIsWritten() {
         String task = newTask();
-        recorder.record(task, "x.log", List.of(new TailedLine(1, "one")), new Checkpoint(null, 0, 2));
+        record(task, "x.log", List.of(new TailedLine(1, "one")), new Checkpoint(null, 0, 2));
 
-        assertThatThrownBy(() -> recorder.record(task, "x.log", List.of(new TailedLine(3, "three")),
+        assertThatThrownBy(() -> record(task, "x.log", List.of(new TailedLine(3, "three")),
                 new Checkpoint(null, 0, 4))).isInstanceOf(IllegalStateException.class).hasMessageContaining("gap");
-        assertThatThrownBy(() -> recorder.record(task, "x.log", List.of(new TailedLine(1, "one again")),
+        assertThatThrownBy(() -> record(task, "x.log", List.of(new TailedLine(1, "one again")),
                 new Checkpoint(null, 0, 2))).isInstanceOf(IllegalStateException.class);
 
         assertThat(recorder.checkpoint(task)).contains(new Checkpoint(null, 0, 2));
@@ -115,7 +112,7 @@ class LineRecorderTest {
         List<TailedLine> lines = new ArrayList<>();
         LongStream.rangeClosed(1, 10).forEach(n -> lines.add(new TailedLine(n, text)));
 
-        recorder.record(task, "big.log", lines, new Checkpoint(null, 0, 11));
+        record(task, "big.log", lines, new Checkpoint(null, 0, 11));
 
         List<VigilEvent<?>> events = history(task);
         assertThat(events).hasSizeGreaterThan(1);
@@ -125,12 +122,16 @@ class LineRecorderTest {
                 .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
     }
 
+    private void record(String task, String path, List<TailedLine> lines, Checkpoint checkpoint) {
+        recorder.record(new LineRecorder.Batch(new LogSource.Steps(dir), task, path, lines, checkpoint, false));
+    }
+
     private static String newTask() {
         return UUID.randomUUID() + "/build/1";
     }
 
     private static List<VigilEvent<?>> history(String task) {
         return QuarkusTransaction.requiringNew().call(() -> OutboxEvent.history(task, 0, 100).stream()
-                .<VigilEvent<?>>map(OutboxEvent::toEvent).toList());
+                .<VigilEvent<?>>map(OutboxEvent::toEvent).filter(event -> event.data() instanceof LogLines).toList());
     }
 }
