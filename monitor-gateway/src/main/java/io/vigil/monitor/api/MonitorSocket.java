@@ -10,37 +10,44 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import io.vigil.monitor.domain.ClientRequest;
 import io.vigil.monitor.domain.LatestDeployments;
 import io.vigil.monitor.domain.MonitorMessage;
+import io.vigil.monitor.fanout.Channel;
+import io.vigil.monitor.fanout.Connection;
+import io.vigil.monitor.fanout.Filter;
 
 /**
- * {@code /ws/monitor}: a snapshot on connect, then every event, optionally filtered by a
- * {@code subscribe} message; {@code ping} is answered with {@code pong}.
+ * {@code /ws/monitor}: a snapshot on connect, then every event, optionally filtered by a {@code subscribe}
+ * message; {@code ping} is answered with {@code pong}. Replies go through the client's queue, in order with
+ * the events.
  */
-@WebSocket(path = "/ws/monitor", endpointId = MonitorSocket.ID)
+@WebSocket(path = "/ws/monitor")
 public class MonitorSocket {
 
-    static final String ID = "monitor";
-
-    private final MonitorFanOut fanOut;
+    private final GatewayClients clients;
     private final LatestDeployments latest;
     private final Clock clock;
 
-    MonitorSocket(MonitorFanOut fanOut, LatestDeployments latest, Clock clock) {
-        this.fanOut = fanOut;
+    MonitorSocket(GatewayClients clients, LatestDeployments latest, Clock clock) {
+        this.clients = clients;
         this.latest = latest;
         this.clock = clock;
     }
 
     @OnOpen
-    public String onOpen() {
-        return MonitorMessage.snapshot(latest.all(), clock.instant());
+    public void onOpen(WebSocketConnection socket) {
+        clients.open(socket).subscribe(Channel.MONITOR, Filter.EVERYTHING,
+                () -> MonitorMessage.snapshot(latest.all(), clock.instant()));
     }
 
     @OnTextMessage
-    public String onMessage(String text, WebSocketConnection connection) {
+    public void onMessage(String text, WebSocketConnection socket) {
+        clients.of(socket).ifPresent(connection -> connection.send(reply(text, connection)));
+    }
+
+    private String reply(String text, Connection connection) {
         try {
             ClientRequest request = ClientRequest.parse(text);
             if (request instanceof ClientRequest.Subscribe subscribe) {
-                fanOut.subscribe(connection.id(), subscribe.subscription());
+                connection.subscribe(Channel.MONITOR, subscribe.subscription().filter());
                 return MonitorMessage.subscribed(subscribe.subscription(), clock.instant());
             }
             return MonitorMessage.pong(clock.instant());
@@ -50,7 +57,7 @@ public class MonitorSocket {
     }
 
     @OnClose
-    public void onClose(WebSocketConnection connection) {
-        fanOut.forget(connection.id());
+    public void onClose(WebSocketConnection socket) {
+        clients.closed(socket);
     }
 }

@@ -6,6 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
 import io.vigil.monitor.domain.LatestDeployments;
+import io.vigil.monitor.domain.MonitorMessage;
+import io.vigil.monitor.fanout.FanOutLimits;
+import io.vigil.monitor.fanout.Hub;
 
 /** Plain domain objects the gateway shares as beans, and its UTC clock (tests replace it). */
 @ApplicationScoped
@@ -15,6 +18,13 @@ public class GatewayBeans {
     @ApplicationScoped
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    @Produces
+    @ApplicationScoped
+    Hub hub(GatewayConfig config, Clock clock) {
+        return new Hub(new FanOutLimits(config.maxQueuedMessages(), config.maxQueuedBytes(),
+                config.maxClientsPerChannel()), () -> MonitorMessage.lagging(clock.instant()));
     }
 
     @Produces

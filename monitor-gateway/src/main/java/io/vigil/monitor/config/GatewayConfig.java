@@ -13,6 +13,21 @@ public interface GatewayConfig {
     @Min(1)
     int dedupeWindow();
 
+    /** Messages a client may have waiting before it is told it lags and is closed. */
+    @WithDefault("1000")
+    @Min(1)
+    int maxQueuedMessages();
+
+    /** Bytes a client may have waiting before it is told it lags and is closed. */
+    @WithDefault("4194304")
+    @Min(1024)
+    long maxQueuedBytes();
+
+    /** Clients one run's or one task's stream serves at most. */
+    @WithDefault("100")
+    @Min(1)
+    int maxClientsPerChannel();
+
     /** Base URL of ingest-service, whose REST API the gateway asks for history. */
     @WithDefault("http://127.0.0.1:8081")
     String ingestUrl();

@@ -2,14 +2,17 @@ package io.vigil.monitor.domain;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.vigil.events.EventCodec;
 import io.vigil.events.VigilEvent;
 import io.vigil.events.payload.DeploymentUpdated;
+import io.vigil.monitor.fanout.SeqRange;
 
 /**
  * The messages of the WebSocket protocol, all in one envelope: {@code {"type", "data", "timestamp"}}.
@@ -23,12 +26,52 @@ public final class MonitorMessage {
     }
 
     public static String event(VigilEvent<?> event) {
-        ObjectNode message = envelope(event.type().shortName(), event.time());
-        message.put("id", event.id().toString());
-        message.put("subject", event.subject());
-        message.put("seq", event.seq());
-        message.set("data", JSON.valueToTree(event.data()));
+        return event(event.type().shortName(), event.id().toString(), event.subject(), event.seq(), event.time(),
+                JSON.valueToTree(event.data()));
+    }
+
+    /** An event as its owner's history API gives it back: the same message as when it came live. */
+    public static String event(String type, String id, String subject, long seq, Instant time, JsonNode data) {
+        ObjectNode message = envelope(type, time);
+        message.put("id", id);
+        message.put("subject", subject);
+        message.put("seq", seq);
+        message.set("data", data);
         return write(message);
+    }
+
+    /** Lines of a task from its owner's history: a {@code log.lines} message without event id and seq. */
+    public static String logLines(String taskId, Object lines, Instant now) {
+        ObjectNode message = envelope("log.lines", now);
+        message.put("subject", taskId);
+        ObjectNode data = message.putObject("data");
+        data.put("task_id", taskId);
+        data.set("lines", JSON.valueToTree(lines));
+        return write(message);
+    }
+
+    /**
+     * The first message of a resumed stream: whether everything after {@code from} ({@code field}: from_seq or
+     * from_offset) follows, or which range is missing.
+     */
+    public static String recovered(String field, long from, Optional<SeqRange> missing, Instant now) {
+        ObjectNode message = envelope("recovered", now);
+        ObjectNode data = message.putObject("data");
+        data.put("recovered", missing.isEmpty());
+        data.put(field, from);
+        missing.ifPresent(range -> data.putObject("missing").put("from", range.from()).put("to", range.to()));
+        return write(message);
+    }
+
+    /** The last message of a run's or a task's stream: how it ended. */
+    public static String status(String status, Instant finishedAt, Instant now) {
+        ObjectNode message = envelope("status", now);
+        message.putObject("data").put("status", status).put("finished_at", String.valueOf(finishedAt));
+        return write(message);
+    }
+
+    public static String lagging(Instant now) {
+        return write(envelope("lagging", now));
     }
 
     public static String snapshot(List<DeploymentUpdated> projects, Instant now) {

@@ -3,11 +3,11 @@ package io.vigil.monitor.domain;
 import java.util.Optional;
 import java.util.Set;
 
-import io.vigil.events.VigilEvent;
 import io.vigil.events.payload.DeploymentUpdated;
 import io.vigil.events.payload.ProjectHealth;
 import io.vigil.events.payload.RunUpdated;
 import io.vigil.events.payload.StepUpdated;
+import io.vigil.monitor.fanout.Filter;
 
 /**
  * What a {@code /ws/monitor} client asked to see. Empty sets mean everything. The project filter applies
@@ -22,12 +22,12 @@ public record Subscription(Set<String> projects, Set<String> types) {
         types = Set.copyOf(types);
     }
 
-    public boolean accepts(VigilEvent<?> event) {
-        boolean typeOk = types.isEmpty() || types.contains(event.type().shortName()) || types.contains(event.type().ceType());
-        return typeOk && (projects.isEmpty() || projectOf(event.data()).map(projects::contains).orElse(true));
+    /** The fan-out filter that keeps what this subscription asked for. */
+    public Filter filter() {
+        return new Filter(projects, types);
     }
 
-    static Optional<String> projectOf(Record payload) {
+    public static Optional<String> projectOf(Record payload) {
         if (payload instanceof DeploymentUpdated d) {
             return Optional.of(d.project());
         } else if (payload instanceof StepUpdated s) {

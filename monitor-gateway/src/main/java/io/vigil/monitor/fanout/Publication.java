@@ -104,7 +104,7 @@ public final class Publication {
     }
 
     /** The same publication narrowed to {@code from..to}, written by the slicer. */
-    Publication slice(long from, long to) {
+    public Publication slice(long from, long to) {
         if (from == firstSeq && to == lastSeq) {
             return this;
         }

@@ -14,10 +14,10 @@ import io.vigil.events.EventDecodingException;
 import io.vigil.events.KafkaCloudEvents;
 import io.vigil.events.VigilEvent;
 import io.vigil.events.payload.DeploymentUpdated;
-import io.vigil.monitor.api.MonitorFanOut;
 import io.vigil.monitor.config.GatewayConfig;
 import io.vigil.monitor.domain.LatestDeployments;
 import io.vigil.monitor.domain.RecentEventIds;
+import io.vigil.monitor.fanout.Hub;
 
 /**
  * Reads every Vigil event from Kafka and hands each one, once, to the fan-out. A record that is no valid
@@ -29,12 +29,12 @@ public class EventFeed {
     public static final String CHANNEL = "vigil-events";
     private static final Logger LOG = Logger.getLogger(EventFeed.class);
 
-    private final MonitorFanOut fanOut;
+    private final Hub hub;
     private final LatestDeployments latest;
     private final RecentEventIds recent;
 
-    EventFeed(MonitorFanOut fanOut, LatestDeployments latest, GatewayConfig config) {
-        this.fanOut = fanOut;
+    EventFeed(Hub hub, LatestDeployments latest, GatewayConfig config) {
+        this.hub = hub;
         this.latest = latest;
         this.recent = new RecentEventIds(config.dedupeWindow());
     }
@@ -49,10 +49,12 @@ public class EventFeed {
                 if (event.get().data() instanceof DeploymentUpdated deployment) {
                     latest.record(deployment);
                 }
-                fanOut.publish(event.get());
+                EventPublications.of(event.get()).forEach(hub::publish);
             }
         } catch (EventDecodingException e) {
             LOG.warnf("skipped an invalid event at %s: %s", where(message), e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "could not hand the event at %s to the clients; it is skipped", where(message));
         }
         return message.ack();
     }

@@ -26,8 +26,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vigil.events.EventCodec;
@@ -35,16 +33,15 @@ import io.vigil.events.Status;
 import io.vigil.events.VigilEvent;
 import io.vigil.events.payload.AlertFired;
 import io.vigil.events.payload.DeploymentUpdated;
+import io.vigil.monitor.GatewayTestResources;
 import io.vigil.monitor.messaging.MonitorEvents;
 import io.vigil.testing.KafkaTestResource;
-import io.vigil.testing.PostgresTestResource;
 import io.vigil.testing.PublishedEvents;
 import io.vigil.testing.Schema;
 import io.vigil.testing.WsTestClient;
 
 @QuarkusTest
-@WithTestResource(KafkaTestResource.class)
-@WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "prefix", value = "monitor"))
+@GatewayTestResources
 class MonitorSocketTest {
 
     @TestHTTPResource("/ws/monitor")

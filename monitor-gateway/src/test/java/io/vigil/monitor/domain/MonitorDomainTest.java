@@ -5,17 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
 import io.vigil.events.Status;
 import io.vigil.events.VigilEvent;
-import io.vigil.events.payload.AlertFired;
 import io.vigil.events.payload.DeploymentUpdated;
-import io.vigil.events.payload.StepUpdated;
 
 class MonitorDomainTest {
 
@@ -37,25 +33,6 @@ class MonitorDomainTest {
         assertThat(ids.firstSeen(c)).isTrue();
         assertThat(ids.firstSeen(a)).as("a fell out of the window").isTrue();
         assertThatThrownBy(() -> new RecentEventIds(0)).isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
-    void subscriptionsFilterByProjectAndType() {
-        VigilEvent<?> demo = VigilEvent.of("demo", 1, T, deployment("demo", T));
-        VigilEvent<?> other = VigilEvent.of("other", 1, T, deployment("other", T));
-        VigilEvent<?> step = VigilEvent.of("demo", 2, T, new StepUpdated("d", "demo", "build", "other", Status.RUNNING, T));
-        VigilEvent<?> alert = VigilEvent.of("a", 1, T, new AlertFired("a", "r", "critical", "f", "s", Map.of(), T));
-
-        Subscription demoOnly = new Subscription(Set.of("demo"), Set.of());
-        assertThat(demoOnly.accepts(demo)).isTrue();
-        assertThat(demoOnly.accepts(other)).isFalse();
-        assertThat(demoOnly.accepts(alert)).as("events that name no project pass a project filter").isTrue();
-
-        Subscription deploymentsOnly = new Subscription(Set.of(), Set.of("deployment.updated"));
-        assertThat(deploymentsOnly.accepts(demo)).isTrue();
-        assertThat(deploymentsOnly.accepts(step)).isFalse();
-        assertThat(new Subscription(Set.of(), Set.of("io.vigil.step.updated")).accepts(step)).isTrue();
-        assertThat(Subscription.EVERYTHING.accepts(alert)).isTrue();
     }
 
     @Test

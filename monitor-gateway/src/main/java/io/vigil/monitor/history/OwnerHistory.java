@@ -1,0 +1,85 @@
+package io.vigil.monitor.history;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import io.smallrye.mutiny.Uni;
+import io.vigil.monitor.domain.MonitorMessage;
+import io.vigil.monitor.fanout.Channel;
+import io.vigil.monitor.fanout.Publication;
+
+/**
+ * Fetches what a resuming client missed from the owner of its stream, page by page, as the same messages it
+ * would have had live: a run's events after a seq from pipeline-service, a task's lines after an offset from
+ * log-stream-service. At most {@code MAX_REPLAY} messages: a client that far behind is told what is missing.
+ */
+@ApplicationScoped
+public class OwnerHistory {
+
+    static final int RUN_PAGE = 1000;
+    static final int LOG_PAGE = 5000;
+    static final int MAX_PAGES = 20;
+
+    private final PipelineHistoryClient pipeline;
+    private final LogHistoryClient logs;
+    private final Clock clock;
+
+    OwnerHistory(@RestClient PipelineHistoryClient pipeline, @RestClient LogHistoryClient logs, Clock clock) {
+        this.pipeline = pipeline;
+        this.logs = logs;
+        this.clock = clock;
+    }
+
+    /** The run's events after {@code afterSeq}, each as one publication numbered by its seq. */
+    public Uni<List<Publication>> runEvents(String runId, long afterSeq) {
+        return runPages(runId, afterSeq, new ArrayList<>(), 0);
+    }
+
+    private Uni<List<Publication>> runPages(String runId, long after, List<Publication> found, int pages) {
+        return pipeline.events(runId, after, RUN_PAGE).flatMap(page -> {
+            page.events().forEach(event -> found.add(Publication.to(Channel.run(runId))
+                    .type(shortName(event.type())).seq(event.seq())
+                    .encodedBy(() -> MonitorMessage.event(shortName(event.type()), event.id().toString(), runId,
+                            event.seq(), event.time(), event.data()))));
+            long last = page.events().isEmpty() ? after : page.events().get(page.events().size() - 1).seq();
+            boolean more = !page.events().isEmpty() && last < page.lastSeq() && pages + 1 < MAX_PAGES;
+            return more ? runPages(runId, last, found, pages + 1) : Uni.createFrom().item(found);
+        });
+    }
+
+    /** The task's lines after {@code afterOffset}, a page per publication numbered by its lines' offsets. */
+    public Uni<List<Publication>> taskLines(String taskId, long afterOffset) {
+        return linePages(taskId, afterOffset, new ArrayList<>(), 0);
+    }
+
+    /** Whether the task is finished, and how: the last message of a stream that replayed a finished task. */
+    public Uni<LogHistoryClient.Status> taskStatus(String taskId) {
+        return logs.status(taskId);
+    }
+
+    private Uni<List<Publication>> linePages(String taskId, long after, List<Publication> found, int pages) {
+        return logs.history(taskId, after, LOG_PAGE).flatMap(page -> {
+            if (!page.lines().isEmpty()) {
+                List<LogHistoryClient.Line> lines = page.lines();
+                long first = lines.get(0).offset();
+                long last = lines.get(lines.size() - 1).offset();
+                found.add(Publication.to(Channel.logs(taskId)).type("log.lines")
+                        .seq(first, last, (from, to) -> () -> MonitorMessage.logLines(taskId, lines.stream()
+                                .filter(line -> line.offset() >= from && line.offset() <= to).toList(),
+                                clock.instant()))
+                        .encodedBy(() -> MonitorMessage.logLines(taskId, lines, clock.instant())));
+            }
+            boolean more = !page.lines().isEmpty() && !page.complete() && pages + 1 < MAX_PAGES;
+            return more ? linePages(taskId, page.nextOffset(), found, pages + 1) : Uni.createFrom().item(found);
+        });
+    }
+
+    private static String shortName(String ceType) {
+        return ceType.startsWith("io.vigil.") ? ceType.substring("io.vigil.".length()) : ceType;
+    }
+}
