@@ -4,9 +4,11 @@ import java.time.Clock;
 
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnPongMessage;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.vertx.core.buffer.Buffer;
 import io.vigil.monitor.domain.ClientRequest;
 import io.vigil.monitor.domain.LatestDeployments;
 import io.vigil.monitor.domain.MonitorMessage;
@@ -54,6 +56,11 @@ public class MonitorSocket {
         } catch (IllegalArgumentException e) {
             return MonitorMessage.error(e.getMessage(), clock.instant());
         }
+    }
+
+    @OnPongMessage
+    public void onPong(Buffer data, WebSocketConnection socket) {
+        clients.of(socket);
     }
 
     @OnClose

@@ -2,11 +2,13 @@ package io.vigil.monitor.api;
 
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnPongMessage;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.PathParam;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 import io.vigil.monitor.fanout.Channel;
 import io.vigil.monitor.history.OwnerHistory;
 
@@ -34,6 +36,11 @@ public class RunSocket {
     @OnTextMessage
     public void onMessage(String text, WebSocketConnection socket) {
         streams.onMessage(socket, text);
+    }
+
+    @OnPongMessage
+    public void onPong(Buffer data, WebSocketConnection socket) {
+        streams.heard(socket);
     }
 
     @OnClose

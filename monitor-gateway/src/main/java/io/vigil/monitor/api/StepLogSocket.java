@@ -2,11 +2,13 @@ package io.vigil.monitor.api;
 
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnPongMessage;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.PathParam;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 
 /** {@code /ws/logs/{runId}/{step}/{attempt}}: a pipeline step's log, whose task id holds slashes, as {@link LogSocket}. */
 @WebSocket(path = "/ws/logs/{runId}/{step}/{attempt}")
@@ -29,6 +31,11 @@ public class StepLogSocket {
     @OnTextMessage
     public void onMessage(String text, WebSocketConnection socket) {
         streams.onMessage(socket, text);
+    }
+
+    @OnPongMessage
+    public void onPong(Buffer data, WebSocketConnection socket) {
+        streams.heard(socket);
     }
 
     @OnClose

@@ -83,6 +83,11 @@ class StreamResumption {
         });
     }
 
+    /** The client answered a protocol ping: it is alive. */
+    void heard(WebSocketConnection socket) {
+        clients.of(socket);
+    }
+
     void onClose(WebSocketConnection socket) {
         clients.closed(socket);
     }

@@ -1,5 +1,7 @@
 package io.vigil.monitor.config;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Min;
@@ -27,6 +29,14 @@ public interface GatewayConfig {
     @WithDefault("100")
     @Min(1)
     int maxClientsPerChannel();
+
+    /** A client not heard from for this long (no message, no pong to the protocol pings) is closed. */
+    @WithDefault("600s")
+    Duration idleTimeout();
+
+    /** How often clients are looked at for the idle timeout. */
+    @WithDefault("30s")
+    Duration idleCheckInterval();
 
     /** Base URL of ingest-service, whose REST API the gateway asks for history. */
     @WithDefault("http://127.0.0.1:8081")
