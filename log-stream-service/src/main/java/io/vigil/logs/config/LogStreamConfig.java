@@ -32,6 +32,13 @@ public interface LogStreamConfig {
     @WithDefault("200ms")
     Duration pollInterval();
 
+    /**
+     * After the file system announces a change, how long to gather further changes before reading: lines
+     * written in a stream are then recorded a few milliseconds' worth at a time, not one transaction per write.
+     */
+    @WithDefault("5ms")
+    Duration batchLinger();
+
     /** How often each root is looked through in full, in case the file system's watch missed a new file. */
     @WithDefault("10s")
     Duration rescanInterval();

@@ -55,6 +55,11 @@ public final class FileTailer implements Closeable {
      * the path. Empty while nothing is new or there is no file.
      */
     public List<TailedLine> poll() throws IOException {
+        return poll(READ_LIMIT);
+    }
+
+    /** As {@link #poll()}, reading at most about {@code limit} bytes of the file now at the path. */
+    public List<TailedLine> poll(int limit) throws IOException {
         List<TailedLine> lines = new ArrayList<>();
         if (channel == null) {
             resume(lines);
@@ -62,7 +67,7 @@ public final class FileTailer implements Closeable {
             follow(FileChange.classify(identity, position(), path), lines);
         }
         if (channel != null) {
-            read(channel, READ_LIMIT, lines);
+            read(channel, limit, lines);
             refreshHead();
         }
         return lines;

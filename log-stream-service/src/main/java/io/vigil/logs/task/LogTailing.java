@@ -52,6 +52,10 @@ public class LogTailing {
 
     private static final Logger LOG = Logger.getLogger(LogTailing.class);
     private static final Duration FAILURE_LOG_EVERY = Duration.ofSeconds(30);
+    /** Bytes read in one pass from all files together, about: what one transaction records at most. */
+    static final long PASS_BYTES = 4L << 20;
+    static final int MIN_FILE_BYTES = 64 * 1024;
+    static final int MAX_FILE_BYTES = 1 << 20;
 
     private final LogStreamConfig config;
     private final LogSources sources;
@@ -113,7 +117,7 @@ public class LogTailing {
                 finishEnded(now);
             } catch (ClosedWatchServiceException e) {
                 return;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) { // the thread must go on: a dead tailer loses nothing but stops all
                 long now = System.nanoTime();
                 if (now - nextFailureLog >= 0) { // a database outage fails every pass: say so every 30 s
                     LOG.errorf(e, "tailing pass failed; the next ones go on from the stored checkpoints");
@@ -128,6 +132,7 @@ public class LogTailing {
         boolean overflow = false;
         try {
             WatchKey key = watcher.poll(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+            long lingerUntil = System.nanoTime() + config.batchLinger().toNanos();
             while (key != null) {
                 Path dir = (Path) key.watchable();
                 for (WatchEvent<?> event : key.pollEvents()) {
@@ -146,7 +151,9 @@ public class LogTailing {
                 if (!key.reset()) {
                     watched.remove(key);
                 }
-                key = watcher.poll();
+                // lines coming in a stream are read together: one transaction per linger, not per write
+                long left = lingerUntil - System.nanoTime();
+                key = left > 0 ? watcher.poll(left, TimeUnit.NANOSECONDS) : null; // the rest: next pass
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -238,9 +245,10 @@ public class LogTailing {
     private void advanceAll(long now) {
         List<TailedFile> read = new ArrayList<>();
         List<LineRecorder.Batch> batches = new ArrayList<>();
+        int limit = readLimit(open.size());
         for (TailedFile tailed : new ArrayList<>(open.values())) {
             try {
-                tailed.read(config.partialFlushAfter().toNanos(), now).ifPresentOrElse(batch -> {
+                tailed.read(limit, config.partialFlushAfter().toNanos(), now).ifPresentOrElse(batch -> {
                     batches.add(batch);
                     read.add(tailed);
                 }, () -> closeIfIdle(tailed, now));
@@ -257,6 +265,14 @@ public class LogTailing {
         } catch (RuntimeException e) {
             recordEachAlone(read, batches); // one file's failure must not hold back the others
         }
+    }
+
+    /**
+     * How much of each open file one pass reads: a pass is one transaction, held in memory whole, so many busy
+     * files share PASS_BYTES; each file still gets a useful slice.
+     */
+    static int readLimit(int files) {
+        return (int) Math.max(MIN_FILE_BYTES, Math.min(MAX_FILE_BYTES, PASS_BYTES / Math.max(1, files)));
     }
 
     private void recordEachAlone(List<TailedFile> read, List<LineRecorder.Batch> batches) {

@@ -34,6 +34,7 @@ final class TailedFile {
     private Checkpoint pending;
     private long lastChange;
     private long partialSince;
+    private Checkpoint partialAfter;
 
     TailedFile(LogSource source, String task, Path path, FileTailer tailer, long now) {
         this.source = source;
@@ -57,15 +58,18 @@ final class TailedFile {
     }
 
     /**
-     * What is new since the last record: the lines read (a line that waited for its newline longer than
-     * {@code flushAfterNanos} among them) and the checkpoint after them; empty when nothing changed.
+     * What is new since the last record, at most about {@code limit} bytes: the lines read (a line that waited
+     * for its newline longer than {@code flushAfterNanos} among them) and the checkpoint after them; empty when
+     * nothing changed. A line waits from when reading reached it, not from when some earlier line was partial.
      */
-    Optional<LineRecorder.Batch> read(long flushAfterNanos, long now) throws IOException {
-        List<TailedLine> lines = new ArrayList<>(tailer.poll());
+    Optional<LineRecorder.Batch> read(int limit, long flushAfterNanos, long now) throws IOException {
+        List<TailedLine> lines = new ArrayList<>(tailer.poll(limit));
+        Checkpoint reached = tailer.checkpoint();
         if (!tailer.hasPartial()) {
             partialSince = 0;
-        } else if (partialSince == 0) {
-            partialSince = now;
+        } else if (partialSince == 0 || !reached.equals(partialAfter)) {
+            partialSince = now; // a partial line after other lines is a new one: it waits from now
+            partialAfter = reached;
         } else if (now - partialSince >= flushAfterNanos) {
             tailer.flushPartial().ifPresent(lines::add);
             partialSince = 0;
