@@ -128,7 +128,7 @@ public class LineRecorder {
         if (finishing) {
             finish(task, now);
         }
-        if (finishing || !Objects.equals(before, task.progress()) || maskedBefore != task.masked) {
+        if (finishing || !Objects.equals(before, task.progress())) { // the masked count comes with the next one
             events.add(statusEvents.draft(task, now));
         }
     }
@@ -170,7 +170,7 @@ public class LineRecorder {
         if (lines.isEmpty()) {
             return;
         }
-        LogTask.getEntityManager().flush(); // the task row first: the lines reference it
+        LogTask.getEntityManager().flush(); // the task row first, as a reader expects it with its lines
         BatchSql.run(LogTask.getEntityManager(), connection -> {
             try (PreparedStatement statement = connection.prepareStatement("""
                     INSERT INTO log_line (task_id, line, time, text, level, progress, step, steps, byte_end)

@@ -96,6 +96,7 @@ public class LogTailing {
 
     private void run() {
         boolean resumed = false;
+        boolean behind = false;
         long nextRescan = 0;
         long nextFailureLog = System.nanoTime();
         while (running) {
@@ -105,7 +106,7 @@ public class LogTailing {
                     resumed = true;
                 }
                 Set<Path> changed = new HashSet<>();
-                boolean overflow = awaitChanges(changed);
+                boolean overflow = awaitChanges(changed, behind);
                 long now = System.nanoTime();
                 if (overflow || now - nextRescan >= 0) {
                     sources.all().forEach(source -> rescan(source, now));
@@ -113,7 +114,7 @@ public class LogTailing {
                 } else {
                     changed.forEach(dir -> look(dir, now));
                 }
-                advanceAll(now);
+                behind = advanceAll(now);
                 finishEnded(now);
             } catch (ClosedWatchServiceException e) {
                 return;
@@ -127,12 +128,16 @@ public class LogTailing {
         }
     }
 
-    /** Waits up to poll-interval for the watch to announce changes; collects the directories they happened in. */
-    private boolean awaitChanges(Set<Path> changed) {
+    /**
+     * Waits up to poll-interval for the watch to announce changes (not at all when a file is known to have more
+     * to read); collects the directories they happened in.
+     */
+    private boolean awaitChanges(Set<Path> changed, boolean behind) {
         boolean overflow = false;
         try {
-            WatchKey key = watcher.poll(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-            long lingerUntil = System.nanoTime() + config.batchLinger().toNanos();
+            WatchKey key = behind ? watcher.poll()
+                    : watcher.poll(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+            long lingerUntil = System.nanoTime() + (behind ? 0 : config.batchLinger().toNanos());
             while (key != null) {
                 Path dir = (Path) key.watchable();
                 for (WatchEvent<?> event : key.pollEvents()) {
@@ -241,8 +246,8 @@ public class LogTailing {
         }
     }
 
-    /** Reads every open file and records what is new in one transaction. */
-    private void advanceAll(long now) {
+    /** Reads every open file and records what is new in one transaction; true when a file has more to read. */
+    private boolean advanceAll(long now) {
         List<TailedFile> read = new ArrayList<>();
         List<LineRecorder.Batch> batches = new ArrayList<>();
         int limit = readLimit(open.size());
@@ -257,7 +262,7 @@ public class LogTailing {
             }
         }
         if (batches.isEmpty()) {
-            return;
+            return false;
         }
         try {
             recorder.record(batches);
@@ -265,6 +270,7 @@ public class LogTailing {
         } catch (RuntimeException e) {
             recordEachAlone(read, batches); // one file's failure must not hold back the others
         }
+        return read.stream().anyMatch(tailed -> tailed.behind() && open.containsKey(tailed.task()));
     }
 
     /**

@@ -35,6 +35,7 @@ final class TailedFile {
     private long lastChange;
     private long partialSince;
     private Checkpoint partialAfter;
+    private boolean behind;
 
     TailedFile(LogSource source, String task, Path path, FileTailer tailer, long now) {
         this.source = source;
@@ -63,7 +64,9 @@ final class TailedFile {
      * nothing changed. A line waits from when reading reached it, not from when some earlier line was partial.
      */
     Optional<LineRecorder.Batch> read(int limit, long flushAfterNanos, long now) throws IOException {
+        long before = tailer.bytesRead();
         List<TailedLine> lines = new ArrayList<>(tailer.poll(limit));
+        behind = tailer.bytesRead() - before >= limit;
         Checkpoint reached = tailer.checkpoint();
         if (!tailer.hasPartial()) {
             partialSince = 0;
@@ -81,6 +84,11 @@ final class TailedFile {
         pending = checkpoint;
         lastChange = now;
         return Optional.of(batch(lines, checkpoint, false));
+    }
+
+    /** Whether the last read stopped at its limit: more is there, read it without waiting for a change. */
+    boolean behind() {
+        return behind;
     }
 
     /** The batch just read was recorded. */

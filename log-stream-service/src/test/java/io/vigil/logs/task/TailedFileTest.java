@@ -52,8 +52,10 @@ class TailedFileTest {
         TailedFile tailed = tailed(log);
 
         List<String> first = texts(tailed.read(64 * 1024, FLUSH_AFTER, 0));
+        assertThat(tailed.behind()).as("stopped at its limit: read on at once").isTrue();
         tailed.recorded();
         List<String> second = texts(tailed.read(1 << 20, FLUSH_AFTER, 0));
+        assertThat(tailed.behind()).isFalse();
 
         assertThat(first).hasSizeLessThan(20_000).isNotEmpty();
         assertThat(first.size() + second.size()).isEqualTo(20_000);
