@@ -1,5 +1,7 @@
 package io.vigil.monitor.api;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.OptionalLong;
@@ -47,6 +49,12 @@ class StreamResumption {
      */
     Uni<Void> resume(WebSocketConnection socket, Channel channel, String fromParameter,
             LongFunction<Uni<List<Publication>>> history, Uni<String> then) {
+        return resume(socket, channel, fromParameter, history, then, true);
+    }
+
+    /** As above; without {@code announce}, no {@code recovered} message (for clients that know none). */
+    Uni<Void> resume(WebSocketConnection socket, Channel channel, String fromParameter,
+            LongFunction<Uni<List<Publication>>> history, Uni<String> then, boolean announce) {
         Connection connection = clients.open(socket);
         OptionalLong from = from(socket.handshakeRequest().query(), fromParameter);
         if (from.isEmpty()) {
@@ -57,8 +65,8 @@ class StreamResumption {
             return refuse(socket, connection, refused.reason());
         }
         return history.apply(from.getAsLong())
-                .invoke(found -> connection.replay(channel, found, recovery -> MonitorMessage.recovered(fromParameter,
-                        from.getAsLong(), recovery.missing(), clock.instant())))
+                .invoke(found -> connection.replay(channel, found, recovery -> announce ? MonitorMessage.recovered(
+                        fromParameter, from.getAsLong(), recovery.missing(), clock.instant()) : null))
                 .chain(found -> then)
                 .invoke(last -> {
                     if (last != null) {
@@ -92,6 +100,11 @@ class StreamResumption {
         clients.closed(socket);
     }
 
+    /** Refuses a stream before it starts: an {@code error} message, then the socket closes (4400). */
+    Uni<Void> refuse(WebSocketConnection socket, String reason) {
+        return refuse(socket, clients.open(socket), reason);
+    }
+
     private Uni<Void> refuse(WebSocketConnection socket, Connection connection, String reason) {
         connection.send(MonitorMessage.error(reason, clock.instant()));
         return socket.close(new CloseReason(REFUSED, "refused"));
@@ -111,16 +124,24 @@ class StreamResumption {
 
     /** The value of {@code name} in {@code query}: 0 when absent, empty when it is no whole number ≥ 0. */
     static OptionalLong from(String query, String name) {
-        if (query == null || query.isEmpty()) {
+        String value = parameter(query, name);
+        if (value == null) {
             return OptionalLong.of(0);
+        }
+        return value.matches("[0-9]{1,18}") ? OptionalLong.of(Long.parseLong(value)) : OptionalLong.empty();
+    }
+
+    /** The decoded value of {@code name} in {@code query}; null when absent. */
+    static String parameter(String query, String name) {
+        if (query == null || query.isEmpty()) {
+            return null;
         }
         for (String pair : query.split("&")) {
             int equals = pair.indexOf('=');
             if (equals > 0 && pair.substring(0, equals).equals(name)) {
-                String value = pair.substring(equals + 1);
-                return value.matches("[0-9]{1,18}") ? OptionalLong.of(Long.parseLong(value)) : OptionalLong.empty();
+                return URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
             }
         }
-        return OptionalLong.of(0);
+        return null;
     }
 }

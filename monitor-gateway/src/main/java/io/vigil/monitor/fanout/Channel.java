@@ -27,6 +27,10 @@ public record Channel(ChannelKind kind, String key) {
         return new Channel(ChannelKind.RUN, runId);
     }
 
+    public static Channel logLines(String taskId) {
+        return new Channel(ChannelKind.LOG_LINES, taskId);
+    }
+
     public static Channel logs(String taskId) {
         return new Channel(ChannelKind.LOGS, taskId);
     }

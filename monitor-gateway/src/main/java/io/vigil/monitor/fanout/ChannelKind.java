@@ -8,6 +8,8 @@ public enum ChannelKind {
     MONITOR("monitor", false),
     RUN("run", true),
     LOGS("logs", true),
+    /** A task's lines one message each, in the shape the existing install-log clients read ({@code /v1/log/ws}). */
+    LOG_LINES("log-lines", true),
     METRICS("metrics", false),
     ALERTS("alerts", false);
 

@@ -3,6 +3,7 @@ package io.vigil.monitor.history;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -55,6 +56,24 @@ public class OwnerHistory {
     /** The task's lines after {@code afterOffset}, a page per publication numbered by its lines' offsets. */
     public Uni<List<Publication>> taskLines(String taskId, long afterOffset) {
         return linePages(taskId, afterOffset, new ArrayList<>(), 0);
+    }
+
+    /** The task's lines after {@code afterOffset}, one publication each, written by {@code encoder}. */
+    public Uni<List<Publication>> taskLines(String taskId, long afterOffset, Channel channel,
+            Function<LogHistoryClient.Line, String> encoder) {
+        return rawLines(taskId, afterOffset, new ArrayList<>(), 0).map(lines -> lines.stream()
+                .map(line -> Publication.to(channel).type("log.lines").seq(line.offset())
+                        .encodedBy(() -> encoder.apply(line)))
+                .toList());
+    }
+
+    private Uni<List<LogHistoryClient.Line>> rawLines(String taskId, long after, List<LogHistoryClient.Line> found,
+            int pages) {
+        return logs.history(taskId, after, LOG_PAGE).flatMap(page -> {
+            found.addAll(page.lines());
+            boolean more = !page.lines().isEmpty() && !page.complete() && pages + 1 < MAX_PAGES;
+            return more ? rawLines(taskId, page.nextOffset(), found, pages + 1) : Uni.createFrom().item(found);
+        });
     }
 
     /** Whether the task is finished, and how: the last message of a stream that replayed a finished task. */

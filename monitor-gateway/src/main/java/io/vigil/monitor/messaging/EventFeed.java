@@ -49,7 +49,7 @@ public class EventFeed {
                 if (event.get().data() instanceof DeploymentUpdated deployment) {
                     latest.record(deployment);
                 }
-                EventPublications.of(event.get()).forEach(hub::publish);
+                EventPublications.of(event.get(), channel -> hub.clients(channel) > 0).forEach(hub::publish);
             }
         } catch (EventDecodingException e) {
             LOG.warnf("skipped an invalid event at %s: %s", where(message), e.getMessage());

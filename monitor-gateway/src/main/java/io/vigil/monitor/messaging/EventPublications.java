@@ -2,12 +2,14 @@ package io.vigil.monitor.messaging;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 import io.vigil.events.VigilEvent;
 import io.vigil.events.payload.LogLines;
 import io.vigil.events.payload.LogStatus;
 import io.vigil.events.payload.RunStepUpdated;
 import io.vigil.events.payload.RunUpdated;
+import io.vigil.monitor.domain.LegacyLogMessage;
 import io.vigil.monitor.domain.MonitorMessage;
 import io.vigil.monitor.domain.Subscription;
 import io.vigil.monitor.fanout.Channel;
@@ -25,6 +27,11 @@ final class EventPublications {
     }
 
     static List<Publication> of(VigilEvent<?> event) {
+        return of(event, channel -> false);
+    }
+
+    /** As {@link #of(VigilEvent)}; {@code listened} says whether some client is on a channel worth a line each. */
+    static List<Publication> of(VigilEvent<?> event, Predicate<Channel> listened) {
         String type = event.type().shortName();
         String project = Subscription.projectOf(event.data()).orElse(null);
         List<Publication> publications = new ArrayList<>(2);
@@ -41,10 +48,19 @@ final class EventPublications {
             publications.add(Publication.to(Channel.MONITOR, Channel.logs(event.subject())).type(type)
                     .seq(first, last, (from, to) -> () -> MonitorMessage.event(slice(event, lines, from, to)))
                     .encodedBy(() -> MonitorMessage.event(event)));
+            if (listened.test(Channel.logLines(event.subject()))) {
+                lines.lines().forEach(line -> publications.add(Publication.to(Channel.logLines(event.subject()))
+                        .type(type).seq(line.offset()).encodedBy(() -> LegacyLogMessage.line(event.subject(),
+                                line.offset(), line.time(), line.level(), line.text(), line.progress(), line.step(),
+                                line.steps()))));
+            }
         } else if (event.data() instanceof LogStatus status) {
             publications.add(Publication.to(Channel.MONITOR, Channel.logs(event.subject())).type(type)
                     .encodedBy(() -> MonitorMessage.event(event)));
             if (status.finishedAt() != null) {
+                publications.add(Publication.to(Channel.logLines(event.subject())).type("status")
+                        .encodedBy(() -> LegacyLogMessage.end(event.subject(), status.status().wire(),
+                                status.finishedAt())));
                 publications.add(Publication.to(Channel.logs(event.subject())).type("status")
                         .encodedBy(() -> MonitorMessage.status(status.status().wire(), status.finishedAt(),
                                 event.time())));

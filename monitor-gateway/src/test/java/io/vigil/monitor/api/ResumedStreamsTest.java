@@ -140,6 +140,35 @@ class ResumedStreamsTest {
     }
 
     @Test
+    void theExistingClientsLogSocketGetsOneMessagePerLineOnceAndASuccessLineAtTheEnd() throws Exception {
+        String task = "install-" + UUID.randomUUID();
+        OwnerStub.task(task, 2, "running", false);
+        OwnerStub.hold(task);
+        try (WsTestClient watcher = connect("ws/monitor");
+                WsTestClient client = connect("v1/log/ws?task_id=" + task)) {
+            EventPublisher.publish(task, 2, new LogLines(task, List.of(line(2), line(3))));
+            watcher.await(m -> m.contains(task) && m.contains("line 3"), WAIT);
+            OwnerStub.release(task);
+            client.await(m -> m.contains("line 3"), WAIT);
+            EventPublisher.publish(task, 3, new LogStatus(task, Status.SUCCESS, 3, Instant.now(), "install", 100,
+                    null, null, null, 0, 0, Instant.now()));
+            client.await(m -> m.contains("\"completed\":true"), WAIT);
+
+            List<JsonNode> messages = parsed(client);
+            assertThat(messages).allSatisfy(m -> assertThat(m.has("level")).as("every message reads as a line").isTrue());
+            assertThat(messages.stream().filter(m -> m.has("offset")).map(m -> m.get("message").asText()))
+                    .containsExactly("line 1", "line 2", "line 3");
+            JsonNode last = messages.get(messages.size() - 1);
+            assertThat(last.get("level").asText()).isEqualTo("SUCCESS");
+            assertThat(last.get("progress").asInt()).isEqualTo(100);
+        }
+        try (WsTestClient client = connect("v1/log/ws")) {
+            client.await(m -> m.contains("\"type\":\"error\"") && m.contains("task_id"), WAIT);
+            Awaitility.await().atMost(WAIT).until(client::isClosed);
+        }
+    }
+
+    @Test
     void aBadOffsetOrAnUnknownRunIsAnErrorAndTheStreamCloses() {
         try (WsTestClient client = connect("ws/runs/" + UUID.randomUUID() + "/events?from_seq=-3")) {
             client.await(m -> m.contains("\"type\":\"error\"") && m.contains("from_seq"), WAIT);
