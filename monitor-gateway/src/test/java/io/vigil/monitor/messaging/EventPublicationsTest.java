@@ -79,8 +79,12 @@ class EventPublicationsTest {
         VigilEvent<?> running = VigilEvent.of("t-1", 2, T, new LogStatus("t-1", Status.RUNNING, 0, null, "install",
                 null, null, null, null, null, 0, T));
 
-        assertThat(EventPublications.of(finished)).hasSize(2);
-        assertThat(EventPublications.of(finished).get(1).text()).contains("\"status\":\"failed\"");
+        List<Publication> ends = EventPublications.of(finished);
+        assertThat(ends).hasSize(3);
+        assertThat(ends).filteredOn(p -> p.channels().equals(List.of(Channel.logs("t-1")))).singleElement()
+                .satisfies(p -> assertThat(p.text()).contains("\"type\":\"status\"", "\"status\":\"failed\""));
+        assertThat(ends).filteredOn(p -> p.channels().equals(List.of(Channel.logLines("t-1")))).singleElement()
+                .satisfies(p -> assertThat(p.text()).contains("\"level\":\"ERROR\"", "\"completed\":true"));
         assertThat(EventPublications.of(running)).hasSize(1);
     }
 
