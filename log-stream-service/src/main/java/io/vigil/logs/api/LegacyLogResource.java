@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.vigil.logs.config.LogStreamConfig;
+import io.vigil.logs.task.LogTask;
 import io.vigil.logs.task.TaskHistory;
 import io.vigil.logs.task.TaskRunner;
 
@@ -88,8 +89,9 @@ public class LegacyLogResource {
     @Operation(summary = "The lines of a task after line `offset`, as the existing clients read them")
     public Reply<History> history(@QueryParam("task_id") String taskId, @QueryParam("offset") String offset,
             @QueryParam("limit") String limit) {
-        TaskViews.History history = tasks.history(InvalidRequest.taskId("task_id", taskId), offset, limit);
-        long total = tasks.task(taskId).lines;
+        LogTask task = tasks.task(InvalidRequest.taskId("task_id", taskId));
+        TaskViews.History history = tasks.history(task, offset, limit);
+        long total = task.lines;
         return Reply.of(new History(history.taskId(), history.offset(), history.nextOffset(), total,
                 history.complete(), history.lines().stream().map(TaskHistory.StoredLine::text).toList(),
                 history.lines().stream().map(Line::of).toList()));

@@ -147,7 +147,10 @@ public class TaskResource {
     }
 
     TaskViews.History history(String id, String offset, String limit) {
-        LogTask task = task(id);
+        return history(task(id), offset, limit);
+    }
+
+    TaskViews.History history(LogTask task, String offset, String limit) {
         long after = InvalidRequest.number("offset", offset, 0, Long.MAX_VALUE, 0);
         int max = (int) Math.min(InvalidRequest.number("limit", limit, 1, Integer.MAX_VALUE, config.historyLimit()),
                 config.historyLimit());

@@ -55,7 +55,22 @@ public class OwnerHistory {
 
     /** The task's lines after {@code afterOffset}, a page per publication numbered by its lines' offsets. */
     public Uni<List<Publication>> taskLines(String taskId, long afterOffset) {
-        return linePages(taskId, afterOffset, new ArrayList<>(), 0);
+        return rawLines(taskId, afterOffset, new ArrayList<>(), 0).map(lines -> {
+            List<Publication> pages = new ArrayList<>();
+            for (int from = 0; from < lines.size(); from += LOG_PAGE) {
+                pages.add(page(taskId, lines.subList(from, Math.min(lines.size(), from + LOG_PAGE))));
+            }
+            return pages;
+        });
+    }
+
+    /** Consecutive lines as one {@code log.lines} message, numbered by their offsets, sliceable at the switch. */
+    private Publication page(String taskId, List<LogHistoryClient.Line> lines) {
+        return Publication.to(Channel.logs(taskId)).type("log.lines")
+                .seq(lines.get(0).offset(), lines.get(lines.size() - 1).offset(),
+                        (from, to) -> () -> MonitorMessage.logLines(taskId, lines.stream()
+                                .filter(line -> line.offset() >= from && line.offset() <= to).toList(), clock.instant()))
+                .encodedBy(() -> MonitorMessage.logLines(taskId, lines, clock.instant()));
     }
 
     /** The task's lines after {@code afterOffset}, one publication each, written by {@code encoder}. */
@@ -79,23 +94,6 @@ public class OwnerHistory {
     /** Whether the task is finished, and how: the last message of a stream that replayed a finished task. */
     public Uni<LogHistoryClient.Status> taskStatus(String taskId) {
         return logs.status(taskId);
-    }
-
-    private Uni<List<Publication>> linePages(String taskId, long after, List<Publication> found, int pages) {
-        return logs.history(taskId, after, LOG_PAGE).flatMap(page -> {
-            if (!page.lines().isEmpty()) {
-                List<LogHistoryClient.Line> lines = page.lines();
-                long first = lines.get(0).offset();
-                long last = lines.get(lines.size() - 1).offset();
-                found.add(Publication.to(Channel.logs(taskId)).type("log.lines")
-                        .seq(first, last, (from, to) -> () -> MonitorMessage.logLines(taskId, lines.stream()
-                                .filter(line -> line.offset() >= from && line.offset() <= to).toList(),
-                                clock.instant()))
-                        .encodedBy(() -> MonitorMessage.logLines(taskId, lines, clock.instant())));
-            }
-            boolean more = !page.lines().isEmpty() && !page.complete() && pages + 1 < MAX_PAGES;
-            return more ? linePages(taskId, page.nextOffset(), found, pages + 1) : Uni.createFrom().item(found);
-        });
     }
 
     private static String shortName(String ceType) {
