@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -32,11 +33,13 @@ public class EventFeed {
     private final Hub hub;
     private final LatestDeployments latest;
     private final RecentEventIds recent;
+    private final Instance<EventObserver> observers;
 
-    EventFeed(Hub hub, LatestDeployments latest, GatewayConfig config) {
+    EventFeed(Hub hub, LatestDeployments latest, GatewayConfig config, Instance<EventObserver> observers) {
         this.hub = hub;
         this.latest = latest;
         this.recent = new RecentEventIds(config.dedupeWindow());
+        this.observers = observers;
     }
 
     @Incoming(CHANNEL)
@@ -50,6 +53,7 @@ public class EventFeed {
                     latest.record(deployment);
                 }
                 EventPublications.of(event.get(), channel -> hub.clients(channel) > 0).forEach(hub::publish);
+                observe(event.get(), message);
             }
         } catch (EventDecodingException e) {
             LOG.warnf("skipped an invalid event at %s: %s", where(message), e.getMessage());
@@ -57,6 +61,17 @@ public class EventFeed {
             LOG.errorf(e, "could not hand the event at %s to the clients; it is skipped", where(message));
         }
         return message.ack();
+    }
+
+    private void observe(VigilEvent<?> event, Message<?> message) {
+        for (EventObserver observer : observers) {
+            try {
+                observer.observe(event);
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "%s failed on the event at %s; the others still see it",
+                        observer.getClass().getSimpleName(), where(message));
+            }
+        }
     }
 
     private static String where(Message<?> message) {
