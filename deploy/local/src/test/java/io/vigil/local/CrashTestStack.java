@@ -84,15 +84,30 @@ final class CrashTestStack implements AutoCloseable {
 
     /** Starts the service again, on its port, as the stack does, and waits until it is ready. */
     ServiceProcess restart(Service service) throws URISyntaxException {
+        return start(service, port(service), "restarted-" + service.tag());
+    }
+
+    /** Starts one more replica of the service on {@code port}, as the stack starts the first, and waits until it is ready. */
+    ServiceProcess startReplica(Service service, int port) throws URISyntaxException {
+        return start(service, port, "replica-" + service.tag() + "-" + port);
+    }
+
+    private ServiceProcess start(Service service, int port, String logDir) throws URISyntaxException {
         Map<String, String> serviceEnv = new HashMap<>(ServiceEnvironment.of(service, options,
                 Postgres.fromEnvironment(System.getenv()), state.bootstrapServers()));
         serviceEnv.putAll(env);
+        serviceEnv.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         ServiceProcess process = ServiceProcess.start(service, service.runJar(StackScript.ROOT), guardJar(),
-                port(service), serviceEnv, work.resolve("restarted-" + service.tag()),
+                port, serviceEnv, work.resolve(logDir),
                 new StackConsole(new PrintStream(PrintStream.nullOutputStream()), false));
         restarted.add(process);
         await().atMost(Duration.ofSeconds(60)).until(() -> process.isReady(http));
         return process;
+    }
+
+    /** The base port of the stack: its services listen on base to base + 3, its broker on base + 9. */
+    int basePort() {
+        return base;
     }
 
     int port(Service service) {
