@@ -1,6 +1,7 @@
 package io.vigil.monitor.workflows;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import io.vigil.events.EventCodec;
@@ -16,7 +17,7 @@ import io.vigil.monitor.domain.Subscription;
 /**
  * One row of the event log: the event's attributes, the project and workflow it concerns when its payload names
  * them, and its data as the JSON it travelled as. {@code type} is the short name clients see
- * ({@code deployment.updated}).
+ * ({@code deployment.updated}); {@code time} is cut to the database's microseconds, so it reads back as written.
  */
 public record LoggedEvent(UUID id, String type, String subject, String project, WorkflowType workflowType,
         String workflowId, Instant time, long seq, String data) {
@@ -39,7 +40,8 @@ public record LoggedEvent(UUID id, String type, String subject, String project, 
             workflowId = event.subject();
         }
         return new LoggedEvent(event.id(), event.type().shortName(), event.subject(),
-                Subscription.projectOf(data).orElse(null), workflow, workflowId, event.time(), event.seq(),
+                Subscription.projectOf(data).orElse(null), workflow, workflowId,
+                event.time().truncatedTo(ChronoUnit.MICROS), event.seq(),
                 EventCodec.encode(data));
     }
 }
