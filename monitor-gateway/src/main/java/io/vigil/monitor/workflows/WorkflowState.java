@@ -1,6 +1,7 @@
 package io.vigil.monitor.workflows;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,9 +14,20 @@ import io.vigil.events.payload.RunUpdated;
 /**
  * Where one deployment, run or task stands after an event that reports its whole state (deployment.updated,
  * run.updated, log.status). {@code updatedAt} is the event's time: an older event never overwrites a newer state.
+ * Times are cut to the database's microseconds, so they read back as written.
  */
 public record WorkflowState(WorkflowType type, String id, String project, String name, String status,
         Instant startedAt, Instant finishedAt, Instant updatedAt) {
+
+    public WorkflowState {
+        startedAt = micros(startedAt);
+        finishedAt = micros(finishedAt);
+        updatedAt = micros(updatedAt);
+    }
+
+    private static Instant micros(Instant time) {
+        return time == null ? null : time.truncatedTo(ChronoUnit.MICROS);
+    }
 
     public static Optional<WorkflowState> of(VigilEvent<?> event) {
         Instant at = event.time();
