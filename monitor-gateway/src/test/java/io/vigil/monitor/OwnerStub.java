@@ -82,7 +82,7 @@ public class OwnerStub implements QuarkusTestResourceLifecycleManager {
         server.createContext("/", this::answer);
         server.start();
         String url = "http://127.0.0.1:" + server.getAddress().getPort();
-        return Map.of("vigil.gateway.pipeline-url", url, "vigil.gateway.logs-url", url);
+        return Map.of("vigil.gateway.pipeline-url", url, "vigil.gateway.logs-url", url, "vigil.gateway.ingest-url", url);
     }
 
     private void answer(HttpExchange exchange) throws IOException {
@@ -113,7 +113,7 @@ public class OwnerStub implements QuarkusTestResourceLifecycleManager {
                             .asBoolean() && lines.isEmpty());
             page.putArray("lines").addAll(lines);
             reply(exchange, 200, page);
-        } else {
+        } else if (!WorkflowOwnerStub.answer(exchange, query)) {
             reply(exchange, 404, JSON.createObjectNode().put("status", 404).put("detail", "no such thing"));
         }
     }
@@ -142,7 +142,7 @@ public class OwnerStub implements QuarkusTestResourceLifecycleManager {
         return values;
     }
 
-    private static void reply(HttpExchange exchange, int status, ObjectNode body) throws IOException {
+    static void reply(HttpExchange exchange, int status, ObjectNode body) throws IOException {
         byte[] bytes = JSON.writeValueAsBytes(body);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, bytes.length);

@@ -97,8 +97,9 @@ class MonitorSocketTest {
     @Test
     void schemaIsMigratedOnTheThrowawayDatabase() {
         assertThat(Schema.databaseName(dataSource)).startsWith("vigil_test_monitor_");
-        assertThat(Schema.appliedVersions(dataSource)).containsExactly("1");
-        assertThat(Schema.tables(dataSource)).containsExactlyInAnyOrder("alert_rule", "alert", "flyway_schema_history");
+        assertThat(Schema.appliedVersions(dataSource)).containsExactly("1", "4");
+        assertThat(Schema.tables(dataSource)).containsExactlyInAnyOrder("alert_rule", "alert", "event_log", "workflow",
+                "flyway_schema_history");
     }
 
     @Test
