@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.vigil.events.VigilEvent;
 import io.vigil.monitor.messaging.EventObserver;
@@ -50,6 +52,11 @@ public class AlertEvaluation implements EventObserver {
         if (verdicts.stream().anyMatch(open::changes)) {
             work.submit("verdicts on event " + event.id(), () -> apply(verdicts));
         }
+    }
+
+    /** Knows the open alerts from the start, so an event that clears one resolves it before the first evaluation. */
+    void onStart(@Observes StartupEvent start) {
+        open.reload(alerts.openFingerprints());
     }
 
     @Scheduled(every = "${vigil.alerts.evaluation-interval:10s}", delayed = "${vigil.alerts.evaluation-interval:10s}",

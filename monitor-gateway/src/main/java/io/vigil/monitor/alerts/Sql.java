@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,9 @@ final class Sql {
         return BatchSql.run(entityManager, connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 for (int i = 0; i < parameters.length; i++) {
-                    Object value = parameters[i] instanceof Instant at ? at.atOffset(ZoneOffset.UTC) : parameters[i];
+                    // PostgreSQL keeps microseconds, rounding: truncated here, a stored time is never later than given
+                    Object value = parameters[i] instanceof Instant at
+                            ? at.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC) : parameters[i];
                     statement.setObject(i + 1, value);
                 }
                 List<T> rows = new ArrayList<>();
