@@ -102,7 +102,7 @@ public class MetricsStore {
         return rows.size();
     }
 
-    /** What was saved last. */
+    /** What was saved last. (The first save after it writes every row once: jsonb does not keep our text.) */
     public MetricsBoard.State load() {
         Map<String, MetricsBoard.ProjectState> projects = new HashMap<>();
         Map<String, Outcomes.State> pipelines = new HashMap<>();
@@ -119,7 +119,6 @@ public class MetricsStore {
                 } else if (PIPELINE.equals(scope)) {
                     pipelines.put(name, JSON.readValue(state, Outcomes.State.class));
                 }
-                saved.put(key(scope, name), state);
             }
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("cannot load the saved metrics: " + e.getMessage(), e);
