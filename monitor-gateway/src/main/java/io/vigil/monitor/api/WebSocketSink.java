@@ -1,5 +1,6 @@
 package io.vigil.monitor.api;
 
+import java.time.Instant;
 import java.util.concurrent.CompletionStage;
 
 import org.jboss.logging.Logger;
@@ -7,6 +8,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.vigil.monitor.fanout.ClientSink;
+import io.vigil.monitor.metrics.EventAge;
 
 /** The fan-out's view of a websockets-next connection: send a text, close with a code. */
 final class WebSocketSink implements ClientSink {
@@ -22,6 +24,16 @@ final class WebSocketSink implements ClientSink {
     @Override
     public CompletionStage<Void> send(String text) {
         return connection.sendText(text).subscribeAsCompletionStage(); // the write starts on subscription
+    }
+
+    /** Records the event's age once the message is written to the socket. */
+    @Override
+    public CompletionStage<Void> send(String text, Instant eventTime) {
+        if (eventTime == null) {
+            return send(text);
+        }
+        return connection.sendText(text).invoke(() -> EventAge.record(eventTime, Instant.now()))
+                .subscribeAsCompletionStage();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.vigil.monitor.fanout;
 
+import java.time.Instant;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -17,6 +18,14 @@ public interface ClientSink {
      * a failure closes this client. May complete before returning. Must not block.
      */
     CompletionStage<Void> send(String text);
+
+    /**
+     * As {@link #send(String)}, for a message carrying an event that happened at {@code eventTime} (null for other
+     * messages), so the transport can measure the event's age when the message is written.
+     */
+    default CompletionStage<Void> send(String text, Instant eventTime) {
+        return send(text);
+    }
 
     /** Closes the connection with a WebSocket close code and reason. Must not block. */
     void close(int code, String reason);

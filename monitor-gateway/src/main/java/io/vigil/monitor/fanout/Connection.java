@@ -344,7 +344,8 @@ public final class Connection {
         while (item != null) {
             Send send = new Send();
             try {
-                CompletionStage<Void> stage = sink.send(textOf(item));
+                CompletionStage<Void> stage = sink.send(textOf(item),
+                        item instanceof Publication publication ? publication.eventTime() : null);
                 stage.whenComplete(send);
             } catch (RuntimeException e) {
                 failed();

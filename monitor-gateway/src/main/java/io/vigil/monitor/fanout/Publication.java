@@ -1,5 +1,6 @@
 package io.vigil.monitor.fanout;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -29,11 +30,12 @@ public final class Publication {
     private final long lastSeq;
     private final Supplier<String> encoder;
     private final Slicer slicer;
+    private final Instant eventTime;
     private volatile String text;
     private int bytes;
 
     private Publication(List<Channel> channels, String type, String project, long firstSeq, long lastSeq,
-            Supplier<String> encoder, Slicer slicer) {
+            Supplier<String> encoder, Slicer slicer, Instant eventTime) {
         this.channels = channels;
         this.type = type;
         this.project = project;
@@ -41,6 +43,7 @@ public final class Publication {
         this.lastSeq = lastSeq;
         this.encoder = Objects.requireNonNull(encoder, "an encoder is required");
         this.slicer = slicer;
+        this.eventTime = eventTime;
     }
 
     /** Starts a publication to one or more channels. */
@@ -67,6 +70,11 @@ public final class Publication {
     /** The project it concerns; null when it names none. */
     public String project() {
         return project;
+    }
+
+    /** When the event it carries happened (its CloudEvents {@code time}), for the event-age metric; else null. */
+    public Instant eventTime() {
+        return eventTime;
     }
 
     public boolean sequenced() {
@@ -111,7 +119,7 @@ public final class Publication {
         if (from < firstSeq || to > lastSeq || from > to) {
             throw new IllegalArgumentException(from + ".." + to + " is not within " + firstSeq + ".." + lastSeq);
         }
-        return new Publication(channels, type, project, from, to, slicer.slice(from, to), slicer);
+        return new Publication(channels, type, project, from, to, slicer.slice(from, to), slicer, eventTime);
     }
 
     static int utf8Length(String text) {
@@ -148,6 +156,7 @@ public final class Publication {
         private long firstSeq;
         private long lastSeq;
         private Slicer slicer;
+        private Instant eventTime;
 
         private Builder(List<Channel> channels) {
             this.channels = channels;
@@ -183,9 +192,15 @@ public final class Publication {
             return this;
         }
 
+        /** When the event it carries happened, so the gateway can tell how old it is when written to a client. */
+        public Builder eventTime(Instant eventTime) {
+            this.eventTime = eventTime;
+            return this;
+        }
+
         /** The publication, written by {@code encoder} once, on first need. */
         public Publication encodedBy(Supplier<String> encoder) {
-            return new Publication(channels, type, project, firstSeq, lastSeq, encoder, slicer);
+            return new Publication(channels, type, project, firstSeq, lastSeq, encoder, slicer, eventTime);
         }
     }
 }

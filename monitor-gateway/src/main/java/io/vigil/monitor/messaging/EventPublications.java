@@ -37,7 +37,7 @@ final class EventPublications {
         List<Publication> publications = new ArrayList<>(2);
         if (event.data() instanceof RunUpdated || event.data() instanceof RunStepUpdated) {
             publications.add(Publication.to(Channel.MONITOR, Channel.run(event.subject())).type(type).project(project)
-                    .seq(event.seq()).encodedBy(() -> MonitorMessage.event(event)));
+                    .seq(event.seq()).eventTime(event.time()).encodedBy(() -> MonitorMessage.event(event)));
             if (event.data() instanceof RunUpdated run && run.status().isTerminal()) {
                 publications.add(Publication.to(Channel.run(event.subject())).type("status")
                         .encodedBy(() -> MonitorMessage.status(run.status().wire(), run.finishedAt(), event.time())));
@@ -47,16 +47,16 @@ final class EventPublications {
             long last = lines.lines().get(lines.lines().size() - 1).offset();
             publications.add(Publication.to(Channel.MONITOR, Channel.logs(event.subject())).type(type)
                     .seq(first, last, (from, to) -> () -> MonitorMessage.event(slice(event, lines, from, to)))
-                    .encodedBy(() -> MonitorMessage.event(event)));
+                    .eventTime(event.time()).encodedBy(() -> MonitorMessage.event(event)));
             if (listened.test(Channel.logLines(event.subject()))) {
                 lines.lines().forEach(line -> publications.add(Publication.to(Channel.logLines(event.subject()))
-                        .type(type).seq(line.offset()).encodedBy(() -> LegacyLogMessage.line(event.subject(),
+                        .type(type).seq(line.offset()).eventTime(event.time()).encodedBy(() -> LegacyLogMessage.line(event.subject(),
                                 line.offset(), line.time(), line.level(), line.text(), line.progress(), line.step(),
                                 line.steps()))));
             }
         } else if (event.data() instanceof LogStatus status) {
             publications.add(Publication.to(Channel.MONITOR, Channel.logs(event.subject())).type(type)
-                    .encodedBy(() -> MonitorMessage.event(event)));
+                    .eventTime(event.time()).encodedBy(() -> MonitorMessage.event(event)));
             if (status.finishedAt() != null) {
                 publications.add(Publication.to(Channel.logLines(event.subject())).type("status")
                         .encodedBy(() -> LegacyLogMessage.end(event.subject(), status.status().wire(),
@@ -67,7 +67,7 @@ final class EventPublications {
             }
         } else {
             publications.add(Publication.to(Channel.MONITOR).type(type).project(project)
-                    .encodedBy(() -> MonitorMessage.event(event)));
+                    .eventTime(event.time()).encodedBy(() -> MonitorMessage.event(event)));
         }
         return publications;
     }
