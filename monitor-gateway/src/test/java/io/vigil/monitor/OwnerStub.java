@@ -81,6 +81,7 @@ public class OwnerStub implements QuarkusTestResourceLifecycleManager {
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", this::answer);
         server.createContext(ECHO, OwnerStub::echo);
+        server.createContext("/api/runs/" + STATE_RUN_PREFIX, OwnerStub::runState);
         server.start();
         String url = "http://127.0.0.1:" + server.getAddress().getPort();
         return Map.of("vigil.gateway.pipeline-url", url, "vigil.gateway.logs-url", url);
@@ -199,6 +200,32 @@ public class OwnerStub implements QuarkusTestResourceLifecycleManager {
         exchange.sendResponseHeaders(status == null ? 200 : Integer.parseInt(status), body.length == 0 ? -1 : body.length);
         try (var out = exchange.getResponseBody()) {
             out.write(body);
+        }
+    }
+
+    // --- pipeline-service's GET /api/runs/{id}, what /ws/executions/{id}/ starts from (ExecutionSocketTest) ---
+
+    /** Run ids whose state this stub serves begin with this; other run ids are served as above. */
+    public static final String STATE_RUN_PREFIX = "e0000000-";
+    static final Map<String, ObjectNode> RUN_STATE = new ConcurrentHashMap<>();
+
+    /** A new run id for {@link #runState(String, ObjectNode)}. */
+    public static String stateRunId() {
+        return STATE_RUN_PREFIX + java.util.UUID.randomUUID().toString().substring(STATE_RUN_PREFIX.length());
+    }
+
+    /** Stores what {@code GET /api/runs/{id}} answers for the run. */
+    public static void runState(String runId, ObjectNode run) {
+        RUN_STATE.put(runId, run);
+    }
+
+    private static void runState(HttpExchange exchange) throws IOException {
+        String runId = exchange.getRequestURI().getRawPath().substring("/api/runs/".length());
+        ObjectNode run = RUN_STATE.get(runId);
+        if (run == null) {
+            reply(exchange, 404, JSON.createObjectNode().put("status", 404).put("detail", "no run " + runId));
+        } else {
+            reply(exchange, 200, run);
         }
     }
 
