@@ -80,9 +80,14 @@ public class OwnerStub implements QuarkusTestResourceLifecycleManager {
         }
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", this::answer);
+        server.createContext(ECHO, OwnerStub::echo);
+        server.createContext("/api/runs/" + STATE_RUN_PREFIX, OwnerStub::runState);
         server.start();
         String url = "http://127.0.0.1:" + server.getAddress().getPort();
-        return Map.of("vigil.gateway.pipeline-url", url, "vigil.gateway.logs-url", url, "vigil.gateway.ingest-url", url);
+        // ingest-service's REST client asks the stub, while the proxy's route to ingest-service stays at the %test
+        // URL where nothing listens: the owner that is down in the proxy tests
+        return Map.of("vigil.gateway.pipeline-url", url, "vigil.gateway.logs-url", url,
+                "quarkus.rest-client.ingest.url", url);
     }
 
     private void answer(HttpExchange exchange) throws IOException {
@@ -148,6 +153,82 @@ public class OwnerStub implements QuarkusTestResourceLifecycleManager {
         exchange.sendResponseHeaders(status, bytes.length);
         try (var out = exchange.getResponseBody()) {
             out.write(bytes);
+        }
+    }
+
+    // --- an owner's REST API behind the gateway's reverse proxy (OwnerRoutesTest) ---
+
+    /** pipeline-service's {@code /api/pipelines/**}, answered by {@link #echo}. */
+    public static final String ECHO = "/api/pipelines";
+
+    /**
+     * Answers with the request's body, byte for byte, and says what it received in {@code X-Echo-*} headers: the
+     * method, the raw URI, each request header as {@code X-Echo-<name>}. {@code X-Echo-Status} and
+     * {@code X-Echo-Content-Type} choose the answer's; {@code …/download?bytes=N} streams N bytes of a pattern;
+     * {@code …/silent} answers nothing for 5 s.
+     */
+    private static void echo(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getRawPath();
+        if (path.endsWith("/silent")) {
+            try {
+                new CountDownLatch(1).await(5, TimeUnit.SECONDS); // longer than the gateway's test timeout
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        var headers = exchange.getResponseHeaders();
+        headers.add("X-Echo-Method", exchange.getRequestMethod());
+        headers.add("X-Echo-Uri", exchange.getRequestURI().getRawPath()
+                + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery()));
+        exchange.getRequestHeaders().forEach((name, values) -> headers.add("X-Echo-" + name, String.join(" | ", values)));
+        String type = exchange.getRequestHeaders().getFirst("X-Echo-Content-Type");
+        headers.add("Content-Type", type == null ? "application/octet-stream" : type);
+        String status = exchange.getRequestHeaders().getFirst("X-Echo-Status");
+        if (path.endsWith("/download")) {
+            long size = Long.parseLong(query(exchange.getRequestURI().getRawQuery()).get("bytes"));
+            exchange.sendResponseHeaders(200, 0); // chunked: the size is not announced
+            try (var out = exchange.getResponseBody()) {
+                byte[] chunk = new byte[65536];
+                for (long sent = 0; sent < size; sent += chunk.length) {
+                    int length = (int) Math.min(chunk.length, size - sent);
+                    for (int i = 0; i < length; i++) {
+                        chunk[i] = (byte) ((sent + i) % 251);
+                    }
+                    out.write(chunk, 0, length);
+                }
+            }
+            return;
+        }
+        exchange.sendResponseHeaders(status == null ? 200 : Integer.parseInt(status), body.length == 0 ? -1 : body.length);
+        try (var out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    // --- pipeline-service's GET /api/runs/{id}, what /ws/executions/{id}/ starts from (ExecutionSocketTest) ---
+
+    /** Run ids whose state this stub serves begin with this; other run ids are served as above. */
+    public static final String STATE_RUN_PREFIX = "e0000000-";
+    static final Map<String, ObjectNode> RUN_STATE = new ConcurrentHashMap<>();
+
+    /** A new run id for {@link #runState(String, ObjectNode)}. */
+    public static String stateRunId() {
+        return STATE_RUN_PREFIX + java.util.UUID.randomUUID().toString().substring(STATE_RUN_PREFIX.length());
+    }
+
+    /** Stores what {@code GET /api/runs/{id}} answers for the run. */
+    public static void runState(String runId, ObjectNode run) {
+        RUN_STATE.put(runId, run);
+    }
+
+    private static void runState(HttpExchange exchange) throws IOException {
+        String runId = exchange.getRequestURI().getRawPath().substring("/api/runs/".length());
+        ObjectNode run = RUN_STATE.get(runId);
+        if (run == null) {
+            reply(exchange, 404, JSON.createObjectNode().put("status", 404).put("detail", "no run " + runId));
+        } else {
+            reply(exchange, 200, run);
         }
     }
 

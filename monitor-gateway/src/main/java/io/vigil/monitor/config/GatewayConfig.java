@@ -1,10 +1,13 @@
 package io.vigil.monitor.config;
 
 import java.time.Duration;
+import java.util.List;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
 
 /** Settings of monitor-gateway ({@code vigil.gateway.*}); each is listed in the service README. */
 @ConfigMapping(prefix = "vigil.gateway")
@@ -49,4 +52,41 @@ public interface GatewayConfig {
     /** Base URL of log-stream-service. */
     @WithDefault("http://127.0.0.1:8083")
     String logsUrl();
+
+    /** WebSockets one client address may hold open at once, over every endpoint. */
+    @WithDefault("200")
+    @Min(1)
+    int maxConnectionsPerAddress();
+
+    /** The owners' paths that port 8080 routes through to them; see {@link Routes}. */
+    Routes routes();
+
+    /**
+     * Paths routed to each owner: {@code /api/runs/**} is the path and everything under it, any other entry one exact
+     * path. Every entry starts with {@code /}.
+     */
+    interface Routes {
+
+        String PATH = "/[^*\\s]*(/\\*\\*)?";
+
+        @WithDefault("/api/webhook/**,/api/projects/**,/api/deployments/**")
+        @NotEmpty
+        List<@Pattern(regexp = PATH) String> ingest();
+
+        @WithDefault("/api/pipelines/**,/api/runs/**")
+        @NotEmpty
+        List<@Pattern(regexp = PATH) String> pipeline();
+
+        @WithDefault("/api/tasks/**,/api/templates/**,/api/secrets/**,/v1/soft/install,/v1/log/history,/v1/log/status")
+        @NotEmpty
+        List<@Pattern(regexp = PATH) String> logs();
+
+        /** An owner that sends no byte for this long (to connect, answer, or go on streaming) gets a 504. */
+        @WithDefault("30s")
+        Duration timeout();
+
+        /** How long connecting to an owner may take before it counts as down (502). */
+        @WithDefault("2s")
+        Duration connectTimeout();
+    }
 }

@@ -31,6 +31,10 @@ public record Channel(ChannelKind kind, String key) {
         return new Channel(ChannelKind.LOG_LINES, taskId);
     }
 
+    public static Channel execution(String runId) {
+        return new Channel(ChannelKind.EXECUTION, runId);
+    }
+
     public static Channel logs(String taskId) {
         return new Channel(ChannelKind.LOGS, taskId);
     }
@@ -51,7 +55,7 @@ public record Channel(ChannelKind kind, String key) {
             }
         }
         throw new IllegalArgumentException("unknown channel " + name
-                + "; one of monitor, run:{runId}, logs:{taskId}, metrics, alerts");
+                + "; one of monitor, run:{runId}, logs:{taskId}, execution:{runId}, metrics, alerts");
     }
 
     /** The channel's name as clients write it. */

@@ -10,6 +10,8 @@ public enum ChannelKind {
     LOGS("logs", true),
     /** A task's lines one message each, in the shape the existing install-log clients read ({@code /v1/log/ws}). */
     LOG_LINES("log-lines", true),
+    /** A run's state, steps and step logs, in the shape the existing execution monitors read ({@code /ws/executions/{id}/}). */
+    EXECUTION("execution", true),
     METRICS("metrics", false),
     ALERTS("alerts", false);
 

@@ -69,6 +69,8 @@ final class EventPublications {
             publications.add(Publication.to(Channel.MONITOR).type(type).project(project)
                     .eventTime(event.time()).encodedBy(() -> MonitorMessage.event(event)));
         }
+        // --- /ws/executions/{id}/: a run's events and its steps' log lines, for the existing execution monitors ---
+        publications.addAll(ExecutionPublications.of(event, listened));
         return publications;
     }
 
