@@ -158,8 +158,8 @@ public class OwnerStub implements QuarkusTestResourceLifecycleManager {
 
     // --- an owner's REST API behind the gateway's reverse proxy (OwnerRoutesTest) ---
 
-    /** pipeline-service's {@code /api/pipelines/**}, answered by {@link #echo}. */
-    public static final String ECHO = "/api/pipelines";
+    /** Part of pipeline-service's {@code /api/pipelines/**} (the rest is the workflow stub's), answered by {@link #echo}. */
+    public static final String ECHO = "/api/pipelines/echo";
 
     /**
      * Answers with the request's body, byte for byte, and says what it received in {@code X-Echo-*} headers: the

@@ -35,7 +35,7 @@ class OwnerRoutesTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.asByteArray()).isEqualTo(body);
         assertThat(response.header("X-Echo-Method")).isEqualTo("POST");
-        assertThat(response.header("X-Echo-Uri")).isEqualTo("/api/pipelines/hooks/github?name=a%20b&x=%2F&x=2");
+        assertThat(response.header("X-Echo-Uri")).isEqualTo("/api/pipelines/echo/hooks/github?name=a%20b&x=%2F&x=2");
         assertThat(response.header("X-Echo-X-hub-signature-256")).isEqualTo("sha256=0f1e2d");
         assertThat(response.header("X-Echo-X-github-delivery")).isEqualTo("d-1");
         assertThat(response.header("X-Echo-Content-length")).isEqualTo("512");
