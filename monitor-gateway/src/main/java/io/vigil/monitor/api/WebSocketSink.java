@@ -7,6 +7,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.vertx.core.http.WebSocketBase;
 import io.vigil.monitor.fanout.ClientSink;
 import io.vigil.monitor.metrics.EventAge;
 
@@ -16,13 +17,19 @@ final class WebSocketSink implements ClientSink {
     private static final Logger LOG = Logger.getLogger(WebSocketSink.class);
 
     private final WebSocketConnection connection;
+    /** The socket to write to directly; null where only websockets-next's sendText is available. */
+    private final WebSocketBase socket;
 
     WebSocketSink(WebSocketConnection connection) {
         this.connection = connection;
+        this.socket = VertxWebSockets.of(connection).orElse(null);
     }
 
     @Override
     public CompletionStage<Void> send(String text) {
+        if (socket != null) {
+            return socket.writeTextMessage(text).toCompletionStage();
+        }
         return connection.sendText(text).subscribeAsCompletionStage(); // the write starts on subscription
     }
 
@@ -31,6 +38,10 @@ final class WebSocketSink implements ClientSink {
     public CompletionStage<Void> send(String text, Instant eventTime) {
         if (eventTime == null) {
             return send(text);
+        }
+        if (socket != null) {
+            return socket.writeTextMessage(text).onSuccess(written -> EventAge.record(eventTime, Instant.now()))
+                    .toCompletionStage();
         }
         return connection.sendText(text).invoke(() -> EventAge.record(eventTime, Instant.now()))
                 .subscribeAsCompletionStage();
