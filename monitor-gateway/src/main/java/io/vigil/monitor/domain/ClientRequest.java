@@ -5,7 +5,6 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.vigil.events.EventCodec;
 
 /** A message a WebSocket client sends: {@code ping}, or {@code subscribe} with optional project and type filters. */
 public sealed interface ClientRequest {
@@ -18,15 +17,7 @@ public sealed interface ClientRequest {
 
     /** Reads a client's text; throws {@link IllegalArgumentException} naming what is wrong. */
     static ClientRequest parse(String text) {
-        JsonNode node;
-        try {
-            node = EventCodec.mapper().readTree(text);
-        } catch (Exception e) {
-            throw new IllegalArgumentException("message is not JSON");
-        }
-        if (node == null || !node.isObject() || !node.path("type").isTextual()) {
-            throw new IllegalArgumentException("message needs a string field 'type'");
-        }
+        JsonNode node = ClientText.typed(text);
         return switch (node.get("type").asText()) {
             case "ping" -> new Ping();
             case "subscribe" -> new Subscribe(new Subscription(strings(node, "projects"), strings(node, "types")));

@@ -2,7 +2,8 @@ package io.vigil.monitor.metrics;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.vigil.events.EventCodec;
+import io.vigil.monitor.domain.ClientText;
+
 
 /** A message a metrics client sends: {@code {"type":"ping"}} or {@code {"type":"period","seconds":N}}. */
 public sealed interface MetricsRequest {
@@ -16,15 +17,7 @@ public sealed interface MetricsRequest {
 
     /** Reads a client's text; throws {@link IllegalArgumentException} naming what is wrong. */
     static MetricsRequest parse(String text) {
-        JsonNode node;
-        try {
-            node = EventCodec.mapper().readTree(text);
-        } catch (Exception e) {
-            throw new IllegalArgumentException("message is not JSON");
-        }
-        if (node == null || !node.isObject() || !node.path("type").isTextual()) {
-            throw new IllegalArgumentException("message needs a string field 'type'");
-        }
+        JsonNode node = ClientText.typed(text);
         return switch (node.get("type").asText()) {
             case "ping" -> new Ping();
             case "period" -> new Period(seconds(node.get("seconds")));
