@@ -35,9 +35,10 @@ export VIGIL_LOGS_SOURCES_BENCH_ROOT="$data/bench-logs"
 unset KAFKA_BOOTSTRAP_SERVERS # the stack's own embedded broker
 
 gateway_pid() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["pids"]["gateway"])' "$data/stack.json"; }
-heap_used_kib() { # after a full GC, in KiB
+heap_used_kib() { # Java heap in use after a full GC, in KiB: the generations' "used", not Metaspace
   jcmd "$1" GC.run >/dev/null && sleep 1
-  jcmd "$1" GC.heap_info | awk '/total/ {for (i = 1; i <= NF; i++) if ($i == "used") {sub("K", "", $(i+1)); print $(i+1); exit}}'
+  jcmd "$1" GC.heap_info | awk '/total/ && !/Metaspace|class space/ {for (i = 1; i <= NF; i++) if ($i == "used")
+    {sub("K,?", "", $(i+1)); sum += $(i+1)}} END {print sum + 0}'
 }
 
 run_fanout() { # case clients rate source-args…
@@ -78,7 +79,7 @@ for case in "${cases[@]}"; do
       pid="$(gateway_pid)"
       before="$(heap_used_kib "$pid")"
       node "$harness/fanout.mjs" --clients "$clients" --ws "$ws" --connect-concurrency 200 --connect-timeout 120 \
-        --settle 30000 --rate 1 --duration 1 --drain 1 --body '{}' --http "http://127.0.0.1:9/none" --quiet \
+        --settle 30000 --rate 1 --duration 1 --drain 1 --body '{"id":"{{id}}"}' --http "http://127.0.0.1:9/none" --quiet \
         --json "$out/$case.json" >/dev/null 2>&1 &
       tool=$!
       for _ in $(seq 1 120); do # until every client is connected, at most 2 minutes
