@@ -7,7 +7,10 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.vertx.core.Future;
 import io.vertx.core.http.WebSocketBase;
+import io.vertx.core.http.WebSocketFrameType;
+import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
 import io.vigil.monitor.fanout.ClientSink;
 import io.vigil.monitor.metrics.EventAge;
 
@@ -45,6 +48,19 @@ final class WebSocketSink implements ClientSink {
         }
         return connection.sendText(text).invoke(() -> EventAge.record(eventTime, Instant.now()))
                 .subscribeAsCompletionStage();
+    }
+
+    /** Writes the bytes every client shares as one text frame: no encoding per client. */
+    @Override
+    public CompletionStage<Void> send(String text, byte[] utf8, Instant eventTime) {
+        if (socket == null) {
+            return send(text, eventTime);
+        }
+        Future<Void> written = socket.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, utf8, true));
+        if (eventTime != null) {
+            written = written.onSuccess(ignored -> EventAge.record(eventTime, Instant.now()));
+        }
+        return written.toCompletionStage();
     }
 
     @Override

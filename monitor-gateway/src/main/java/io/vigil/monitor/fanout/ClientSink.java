@@ -27,6 +27,14 @@ public interface ClientSink {
         return send(text);
     }
 
+    /**
+     * As {@link #send(String, Instant)}, with the text's UTF-8 bytes, encoded once for every client: a transport that
+     * writes bytes takes them instead of encoding the text again. The array is shared: read it, never change it.
+     */
+    default CompletionStage<Void> send(String text, byte[] utf8, Instant eventTime) {
+        return send(text, eventTime);
+    }
+
     /** Closes the connection with a WebSocket close code and reason. Must not block. */
     void close(int code, String reason);
 }

@@ -344,8 +344,9 @@ public final class Connection {
         while (item != null) {
             Send send = new Send();
             try {
-                CompletionStage<Void> stage = sink.send(textOf(item),
-                        item instanceof Publication publication ? publication.eventTime() : null);
+                CompletionStage<Void> stage = item instanceof Publication publication
+                        ? sink.send(publication.text(), publication.utf8(), publication.eventTime())
+                        : sink.send(textOf(item), null);
                 stage.whenComplete(send);
             } catch (RuntimeException e) {
                 failed();

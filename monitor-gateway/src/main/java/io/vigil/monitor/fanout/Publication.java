@@ -1,5 +1,6 @@
 package io.vigil.monitor.fanout;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,7 @@ public final class Publication {
     private final Slicer slicer;
     private final Instant eventTime;
     private volatile String text;
-    private int bytes;
+    private byte[] utf8;
 
     private Publication(List<Channel> channels, String type, String project, long firstSeq, long lastSeq,
             Supplier<String> encoder, Slicer slicer, Instant eventTime) {
@@ -97,7 +98,7 @@ public final class Publication {
                 written = text;
                 if (written == null) {
                     written = Objects.requireNonNull(encoder.get(), "the encoder wrote null");
-                    bytes = utf8Length(written);
+                    utf8 = written.getBytes(StandardCharsets.UTF_8);
                     text = written;
                 }
             }
@@ -107,8 +108,16 @@ public final class Publication {
 
     /** The text's size in UTF-8, what the queue's byte bound counts. Writes the text if not written yet. */
     public int bytes() {
-        text();
-        return bytes;
+        return utf8().length;
+    }
+
+    /**
+     * The text in UTF-8, encoded once for every client (writes the text if not written yet). Shared by every
+     * transport that sends it: read it, never change it.
+     */
+    public byte[] utf8() {
+        text(); // the volatile read of text orders the read of utf8 after its write
+        return utf8;
     }
 
     /** The same publication narrowed to {@code from..to}, written by the slicer. */
