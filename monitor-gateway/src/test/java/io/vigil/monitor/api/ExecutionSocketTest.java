@@ -126,11 +126,11 @@ class ExecutionSocketTest {
     void anUnknownRunOrABadIdIsAnErrorAndTheSocketCloses() {
         try (WsTestClient client = connect("ws/executions/" + OwnerStub.stateRunId() + "/")) {
             client.await(m -> m.contains("\"type\":\"error\"") && m.contains("no run "), WAIT);
-            Awaitility.await().atMost(WAIT).until(client::isClosed);
+            assertThat(client.closeCode(WAIT)).isEqualTo(4400);
         }
         try (WsTestClient client = connect("ws/executions/not-a-run/")) {
             client.await(m -> m.contains("\"type\":\"error\"") && m.contains("id must be a run id"), WAIT);
-            Awaitility.await().atMost(WAIT).until(client::isClosed);
+            assertThat(client.closeCode(WAIT)).isEqualTo(4400);
         }
     }
 

@@ -178,7 +178,7 @@ class MetricsSocketTest {
                 String error = client.await(m -> m.contains("\"type\":\"error\""), WAIT);
                 assertThat(json(error).at("/data/message").asText())
                         .isEqualTo("period must be a whole number of seconds, 1 to 60, was " + bad);
-                Awaitility.await().atMost(WAIT).until(client::isClosed);
+                assertThat(client.closeCode(WAIT)).isEqualTo(4400);
                 assertThat(client.messages()).noneMatch(m -> m.contains("metrics_update"));
             }
         }

@@ -164,7 +164,7 @@ class ResumedStreamsTest {
         }
         try (WsTestClient client = connect("v1/log/ws")) {
             client.await(m -> m.contains("\"type\":\"error\"") && m.contains("task_id"), WAIT);
-            Awaitility.await().atMost(WAIT).until(client::isClosed);
+            assertThat(client.closeCode(WAIT)).isEqualTo(4400);
         }
     }
 
@@ -172,11 +172,11 @@ class ResumedStreamsTest {
     void aBadOffsetOrAnUnknownRunIsAnErrorAndTheStreamCloses() {
         try (WsTestClient client = connect("ws/runs/" + UUID.randomUUID() + "/events?from_seq=-3")) {
             client.await(m -> m.contains("\"type\":\"error\"") && m.contains("from_seq"), WAIT);
-            Awaitility.await().atMost(WAIT).until(client::isClosed);
+            assertThat(client.closeCode(WAIT)).isEqualTo(4400);
         }
         try (WsTestClient client = connect("ws/runs/" + UUID.randomUUID() + "/events")) {
             client.await(m -> m.contains("\"type\":\"error\"") && m.contains("no run:"), WAIT);
-            Awaitility.await().atMost(WAIT).until(client::isClosed);
+            assertThat(client.closeCode(WAIT)).isEqualTo(4400);
         }
     }
 

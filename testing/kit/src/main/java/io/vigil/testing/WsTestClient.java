@@ -76,6 +76,11 @@ public final class WsTestClient implements AutoCloseable {
         return messages.stream().filter(match).findFirst().orElseThrow();
     }
 
+    /** The close code the server sent, waiting up to {@code timeout} for it to close the connection. */
+    public int closeCode(Duration timeout) {
+        return closed.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).join();
+    }
+
     /** True once the server has closed the connection. */
     public boolean isClosed() {
         return closed.isDone();
