@@ -19,17 +19,20 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vigil.monitor.domain.ExecutionMessage;
+import io.vigil.monitor.domain.ExecutionSteps;
 import io.vigil.monitor.domain.MonitorMessage;
 import io.vigil.monitor.fanout.Admission;
 import io.vigil.monitor.fanout.Channel;
 import io.vigil.monitor.fanout.Connection;
 import io.vigil.monitor.fanout.Filter;
+import io.vigil.monitor.fanout.Hub;
 import io.vigil.monitor.history.RunStateClient;
 
 /**
  * {@code /ws/executions/{id}} for the existing pipeline-execution monitors (with or without
  * the trailing slash they use): the run's state from pipeline-service on connect ({@code execution_update}),
- * then its updates, its steps' updates and their log lines live ({@link ExecutionMessage}). A run that does not
+ * then its updates (with how many of its steps ended and which one runs), its steps' updates and their log lines
+ * live ({@link ExecutionMessage}). A run that does not
  * exist gets an {@code error} and close 4400; {@code ping} is answered, any other message gets an {@code error}.
  */
 @WebSocket(path = "/ws/executions/{id}")
@@ -42,12 +45,17 @@ public class ExecutionSocket {
     private final GatewayClients clients;
     private final StreamResumption streams;
     private final RunStateClient runs;
+    private final ExecutionSteps steps;
+    private final Hub hub;
     private final Clock clock;
 
-    ExecutionSocket(GatewayClients clients, StreamResumption streams, @RestClient RunStateClient runs, Clock clock) {
+    ExecutionSocket(GatewayClients clients, StreamResumption streams, @RestClient RunStateClient runs,
+            ExecutionSteps steps, Hub hub, Clock clock) {
         this.clients = clients;
         this.streams = streams;
         this.runs = runs;
+        this.steps = steps;
+        this.hub = hub;
         this.clock = clock;
     }
 
@@ -64,6 +72,7 @@ public class ExecutionSocket {
                     StreamResumption.REFUSED);
         }
         return runs.run(runId).chain(run -> {
+            steps.watch(runId, run.steps());
             Admission admission = connection.subscribe(Channel.execution(runId), Filter.EVERYTHING,
                     () -> ExecutionMessage.state(run, clock.instant()));
             return admission instanceof Admission.Refused refused
@@ -97,5 +106,9 @@ public class ExecutionSocket {
     @OnClose
     public void onClose(WebSocketConnection socket) {
         streams.onClose(socket);
+        String runId = socket.pathParam("id");
+        if (runId != null && hub.clients(Channel.execution(runId)) == 0) {
+            steps.forget(runId);
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
+import io.vigil.monitor.domain.ExecutionSteps;
 import io.vigil.monitor.domain.LatestDeployments;
 import io.vigil.monitor.domain.MonitorMessage;
 import io.vigil.monitor.fanout.FanOutLimits;
@@ -25,6 +26,12 @@ public class GatewayBeans {
     Hub hub(GatewayConfig config, Clock clock) {
         return new Hub(new FanOutLimits(config.maxQueuedMessages(), config.maxQueuedBytes(),
                 config.maxClientsPerChannel()), () -> MonitorMessage.lagging(clock.instant()));
+    }
+
+    @Produces
+    @ApplicationScoped
+    ExecutionSteps executionSteps() {
+        return new ExecutionSteps();
     }
 
     @Produces

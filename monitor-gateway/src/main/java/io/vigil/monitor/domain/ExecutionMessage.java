@@ -3,6 +3,7 @@ package io.vigil.monitor.domain;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,7 +32,7 @@ public final class ExecutionMessage {
         data.put("pipeline", run.pipeline());
         data.put("status", run.status());
         List<RunStateClient.Step> steps = run.steps() == null ? List.of() : run.steps();
-        long ended = steps.stream().filter(step -> ended(step.status())).count();
+        long ended = steps.stream().filter(step -> ExecutionSteps.ended(step.status())).count();
         steps.stream().filter(step -> "running".equals(step.status())).findFirst()
                 .ifPresent(step -> data.put("current_step", step.name()));
         data.put("completed_steps", ended);
@@ -52,15 +53,25 @@ public final class ExecutionMessage {
         return write("execution_update", data, now);
     }
 
-    /** The run changed state ({@code io.vigil.run.updated}). */
-    public static String update(RunUpdated run, Instant time) {
+    /**
+     * The run changed state ({@code io.vigil.run.updated}); with the counts and the current step where its steps are
+     * followed ({@link ExecutionSteps}).
+     */
+    public static String update(RunUpdated run, Optional<ExecutionSteps.Progress> progress, Instant time) {
         ObjectNode data = EventCodec.mapper().createObjectNode();
         data.put("execution_id", run.runId());
         data.put("pipeline", run.pipeline());
         putIfPresent(data, "project", run.project());
         data.put("status", run.status().wire());
+        progress.ifPresent(steps -> {
+            putIfPresent(data, "current_step", steps.current());
+            data.put("completed_steps", steps.ended());
+            data.put("total_steps", steps.total());
+        });
         if (run.status() == io.vigil.events.Status.SUCCESS) {
             data.put("progress_percentage", 100);
+        } else {
+            progress.ifPresent(steps -> data.put("progress_percentage", steps.percent()));
         }
         timings(data, run.startedAt(), run.finishedAt());
         return write("execution_update", data, time);
@@ -95,13 +106,6 @@ public final class ExecutionMessage {
             item.put("message", line.text());
         });
         return write("log_update", data, time);
-    }
-
-    private static boolean ended(String status) {
-        return switch (status) {
-            case "success", "failed", "skipped", "cancelled" -> true;
-            default -> false;
-        };
     }
 
     private static void timings(ObjectNode data, Instant startedAt, Instant finishedAt) {

@@ -15,7 +15,9 @@ import io.vigil.events.EventDecodingException;
 import io.vigil.events.KafkaCloudEvents;
 import io.vigil.events.VigilEvent;
 import io.vigil.events.payload.DeploymentUpdated;
+import io.vigil.events.payload.RunStepUpdated;
 import io.vigil.monitor.config.GatewayConfig;
+import io.vigil.monitor.domain.ExecutionSteps;
 import io.vigil.monitor.domain.LatestDeployments;
 import io.vigil.monitor.domain.RecentEventIds;
 import io.vigil.monitor.fanout.Hub;
@@ -32,12 +34,15 @@ public class EventFeed {
 
     private final Hub hub;
     private final LatestDeployments latest;
+    private final ExecutionSteps executionSteps;
     private final RecentEventIds recent;
     private final Instance<EventObserver> observers;
 
-    EventFeed(Hub hub, LatestDeployments latest, GatewayConfig config, Instance<EventObserver> observers) {
+    EventFeed(Hub hub, LatestDeployments latest, ExecutionSteps executionSteps, GatewayConfig config,
+            Instance<EventObserver> observers) {
         this.hub = hub;
         this.latest = latest;
+        this.executionSteps = executionSteps;
         this.recent = new RecentEventIds(config.dedupeWindow());
         this.observers = observers;
     }
@@ -51,8 +56,11 @@ public class EventFeed {
             } else if (recent.firstSeen(event.get().id())) {
                 if (event.get().data() instanceof DeploymentUpdated deployment) {
                     latest.record(deployment);
+                } else if (event.get().data() instanceof RunStepUpdated step) {
+                    executionSteps.changed(step);
                 }
-                EventPublications.of(event.get(), channel -> hub.clients(channel) > 0).forEach(hub::publish);
+                EventPublications.of(event.get(), channel -> hub.clients(channel) > 0, executionSteps::progress)
+                        .forEach(hub::publish);
                 observe(event.get(), message);
             }
         } catch (EventDecodingException e) {

@@ -2,6 +2,8 @@ package io.vigil.monitor.messaging;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import io.vigil.events.VigilEvent;
@@ -9,6 +11,7 @@ import io.vigil.events.payload.LogLines;
 import io.vigil.events.payload.LogStatus;
 import io.vigil.events.payload.RunStepUpdated;
 import io.vigil.events.payload.RunUpdated;
+import io.vigil.monitor.domain.ExecutionSteps;
 import io.vigil.monitor.domain.LegacyLogMessage;
 import io.vigil.monitor.domain.MonitorMessage;
 import io.vigil.monitor.domain.Subscription;
@@ -27,11 +30,12 @@ final class EventPublications {
     }
 
     static List<Publication> of(VigilEvent<?> event) {
-        return of(event, channel -> false);
+        return of(event, channel -> false, runId -> Optional.empty());
     }
 
     /** As {@link #of(VigilEvent)}; {@code listened} says whether some client is on a channel worth a line each. */
-    static List<Publication> of(VigilEvent<?> event, Predicate<Channel> listened) {
+    static List<Publication> of(VigilEvent<?> event, Predicate<Channel> listened,
+            Function<String, Optional<ExecutionSteps.Progress>> progress) {
         String type = event.type().shortName();
         String project = Subscription.projectOf(event.data()).orElse(null);
         List<Publication> publications = new ArrayList<>(2);
@@ -70,7 +74,7 @@ final class EventPublications {
                     .eventTime(event.time()).encodedBy(() -> MonitorMessage.event(event)));
         }
         // --- /ws/executions/{id}/: a run's events and its steps' log lines, for the existing execution monitors ---
-        publications.addAll(ExecutionPublications.of(event, listened));
+        publications.addAll(ExecutionPublications.of(event, listened, progress));
         return publications;
     }
 

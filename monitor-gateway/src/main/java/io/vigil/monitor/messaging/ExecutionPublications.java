@@ -2,6 +2,7 @@ package io.vigil.monitor.messaging;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -10,6 +11,7 @@ import io.vigil.events.payload.LogLines;
 import io.vigil.events.payload.RunStepUpdated;
 import io.vigil.events.payload.RunUpdated;
 import io.vigil.monitor.domain.ExecutionMessage;
+import io.vigil.monitor.domain.ExecutionSteps;
 import io.vigil.monitor.domain.StepLogTask;
 import io.vigil.monitor.fanout.Channel;
 import io.vigil.monitor.fanout.Publication;
@@ -24,10 +26,11 @@ final class ExecutionPublications {
     private ExecutionPublications() {
     }
 
-    static List<Publication> of(VigilEvent<?> event, Predicate<Channel> listened) {
+    static List<Publication> of(VigilEvent<?> event, Predicate<Channel> listened,
+            Function<String, Optional<ExecutionSteps.Progress>> progress) {
         Optional<Publication> publication = Optional.empty();
         if (event.data() instanceof RunUpdated run) {
-            publication = to(run.runId(), listened, "execution_update", () -> ExecutionMessage.update(run, event.time()));
+            publication = to(run.runId(), listened, "execution_update", () -> ExecutionMessage.update(run, progress.apply(run.runId()), event.time()));
         } else if (event.data() instanceof RunStepUpdated step) {
             publication = to(step.runId(), listened, "step_update", () -> ExecutionMessage.step(step, event.time()));
         } else if (event.data() instanceof LogLines lines) {

@@ -99,6 +99,10 @@ class ExecutionSocketTest {
             assertThat(end.get("project").asText()).isEqualTo("demo-app");
             assertThat(end.get("finished_at").asText()).isEqualTo("2026-11-25T10:00:09Z");
             assertThat(end.get("duration_ms").asLong()).isEqualTo(9000);
+            assertThat(end.get("completed_steps").asInt()).as("compile and test ended").isEqualTo(2);
+            assertThat(end.get("total_steps").asInt()).isEqualTo(3);
+            assertThat(end.get("progress_percentage").asInt()).isEqualTo(66);
+            assertThat(end.has("current_step")).as("no step runs any more").isFalse();
             assertThat(client.messages().stream().map(m -> type(m)))
                     .containsExactly("execution_update", "step_update", "log_update", "execution_update");
         }
