@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.vigil.monitor.alerts.Matcher;
 import io.vigil.monitor.alerts.Silence;
+import io.vigil.monitor.alerts.SilenceScopes;
 import io.vigil.monitor.alerts.SilenceStore;
 import io.vigil.problem.Problem;
 
@@ -59,10 +60,12 @@ public class SilenceResource {
     private static final int MAX_MATCHERS = 20;
 
     private final SilenceStore silences;
+    private final SilenceScopes scopes;
     private final Clock clock;
 
-    SilenceResource(SilenceStore silences, Clock clock) {
+    SilenceResource(SilenceStore silences, SilenceScopes scopes, Clock clock) {
         this.silences = silences;
+        this.scopes = scopes;
         this.clock = clock;
     }
 
@@ -88,7 +91,7 @@ public class SilenceResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(SilenceRequest request) {
         Instant now = clock.instant();
-        Silence created = silences.create(silence(request, now));
+        Silence created = scopes.catchUp(silences.create(silence(request, now)), now);
         return Response.status(Response.Status.CREATED).entity(view(created, now)).build();
     }
 

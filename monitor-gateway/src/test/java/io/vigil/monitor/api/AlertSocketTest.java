@@ -224,4 +224,26 @@ class AlertSocketTest {
             assertThat(fired.get("data").get("silenced").asBoolean()).isFalse();
         }
     }
+
+    @Test
+    void aSilenceForARunAlreadyRunningIsActiveAtOnceAndOneForARunAlreadyOverNeverIs() {
+        String project = "caught-up-" + UUID.randomUUID();
+        String running = "r-" + UUID.randomUUID();
+        String over = "r-" + UUID.randomUUID();
+        EventPublisher.publish(running, 1, new RunUpdated(running, "deploy", project, Status.RUNNING, Instant.now(), null));
+        EventPublisher.publish(over, 1, new RunUpdated(over, "deploy", project, Status.SUCCESS, Instant.now(),
+                Instant.now()));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
+            String runs = given().queryParam("type", "run").queryParam("project", project).get("/api/v1/monitor/workflows")
+                    .asString();
+            return runs.contains(running) && runs.contains(over);
+        });
+
+        given().contentType(ContentType.JSON).body("""
+                {"matchers":[{"name":"project","value":"%s"}],"run_id":"%s"}""".formatted(project, running))
+                .post("/api/silences").then().statusCode(201).body("state", equalTo("active"));
+        given().contentType(ContentType.JSON).body("""
+                {"matchers":[{"name":"project","value":"%s"}],"run_id":"%s"}""".formatted(project, over))
+                .post("/api/silences").then().statusCode(201).body("state", equalTo("expired"));
+    }
 }
