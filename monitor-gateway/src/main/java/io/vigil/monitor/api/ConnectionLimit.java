@@ -8,7 +8,6 @@ import jakarta.enterprise.event.ObservesAsync;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.websockets.next.Closed;
@@ -58,15 +57,9 @@ public class ConnectionLimit {
             return;
         }
         LOG.debugf("refused a WebSocket to %s from %s: it holds %d", context.normalizedPath(), address, slots.max());
-        Problem problem = Problem.of(429, address + " holds " + slots.max()
+        RoutedProblems.answer(context, Problem.of(429, address + " holds " + slots.max()
                 + " WebSockets already, the most one address may; close one first", context.normalizedPath())
-                .with("limit", slots.max());
-        try {
-            context.response().setStatusCode(429).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .end(json.writeValueAsString(problem));
-        } catch (JsonProcessingException e) {
-            context.fail(e);
-        }
+                .with("limit", slots.max()), json);
     }
 
     void opened(@ObservesAsync @Open WebSocketConnection connection) {

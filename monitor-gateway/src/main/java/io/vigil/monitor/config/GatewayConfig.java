@@ -2,6 +2,7 @@ package io.vigil.monitor.config;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -57,6 +58,13 @@ public interface GatewayConfig {
     @WithDefault("200")
     @Min(1)
     int maxConnectionsPerAddress();
+
+    /**
+     * Browser origins besides the gateway's own that may open WebSockets ({@code https://dash.example.com}); a
+     * browser on any other site is refused, so a page elsewhere cannot use a signed-in user's browser to listen.
+     * Clients that send no {@code Origin} (scripts, CLIs) are not concerned.
+     */
+    Optional<List<String>> allowedOrigins();
 
     /** The owners' paths that port 8080 routes through to them; see {@link Routes}. */
     Routes routes();
