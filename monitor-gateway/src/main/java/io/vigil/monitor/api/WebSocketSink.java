@@ -7,6 +7,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
 import io.vertx.core.http.WebSocketBase;
 import io.vertx.core.http.WebSocketFrameType;
@@ -39,31 +40,18 @@ final class WebSocketSink implements ClientSink {
         return connection.sendText(text).subscribeAsCompletionStage(); // the write starts on subscription
     }
 
-    /** Records the event's age once the message is written to the socket. */
-    @Override
-    public CompletionStage<Void> send(String text, Instant eventTime) {
-        if (eventTime == null) {
-            return send(text);
-        }
-        if (socket != null) {
-            return socket.writeTextMessage(text).onSuccess(written -> EventAge.record(eventTime, Instant.now()))
-                    .toCompletionStage();
-        }
-        return connection.sendText(text).invoke(() -> EventAge.record(eventTime, Instant.now()))
-                .subscribeAsCompletionStage();
-    }
-
-    /** Writes the bytes every client shares as one text frame: no encoding per client. */
+    /** Writes the bytes every client shares as one text frame (no encoding per client); times a sample of them. */
     @Override
     public CompletionStage<Void> send(String text, byte[] utf8, Instant eventTime) {
+        boolean timed = eventTime != null && eventMessages++ % AGE_SAMPLE == 0;
         if (socket == null) {
-            return send(text, eventTime);
+            Uni<Void> written = connection.sendText(text);
+            return (timed ? written.invoke(() -> EventAge.record(eventTime, Instant.now())) : written)
+                    .subscribeAsCompletionStage();
         }
         Future<Void> written = socket.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, utf8, true));
-        if (eventTime != null && eventMessages++ % AGE_SAMPLE == 0) {
-            written = written.onSuccess(ignored -> EventAge.record(eventTime, Instant.now()));
-        }
-        return written.toCompletionStage();
+        return (timed ? written.onSuccess(ignored -> EventAge.record(eventTime, Instant.now())) : written)
+                .toCompletionStage();
     }
 
     @Override

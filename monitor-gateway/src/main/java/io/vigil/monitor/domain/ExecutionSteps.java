@@ -40,22 +40,25 @@ public final class ExecutionSteps {
 
     /** A step of a watched run changed; other runs' steps are ignored. */
     public void changed(RunStepUpdated step) {
-        statusByStepOfRun.computeIfPresent(step.runId(), (id, statusByStep) -> {
-            statusByStep.put(step.step(), step.status().wire());
-            return statusByStep;
-        });
+        Map<String, String> statusByStep = statusByStepOfRun.get(step.runId());
+        if (statusByStep != null) {
+            synchronized (statusByStep) {
+                statusByStep.put(step.step(), step.status().wire());
+            }
+        }
     }
 
     public Optional<Progress> progress(String runId) {
-        Progress[] progress = new Progress[1];
-        statusByStepOfRun.computeIfPresent(runId, (id, statusByStep) -> {
+        Map<String, String> statusByStep = statusByStepOfRun.get(runId);
+        if (statusByStep == null) {
+            return Optional.empty();
+        }
+        synchronized (statusByStep) {
             int ended = (int) statusByStep.values().stream().filter(ExecutionSteps::ended).count();
             String current = statusByStep.entrySet().stream().filter(step -> "running".equals(step.getValue()))
                     .map(Map.Entry::getKey).findFirst().orElse(null);
-            progress[0] = new Progress(statusByStep.size(), ended, current);
-            return statusByStep;
-        });
-        return Optional.ofNullable(progress[0]);
+            return Optional.of(new Progress(statusByStep.size(), ended, current));
+        }
     }
 
     public void forget(String runId) {

@@ -20,19 +20,13 @@ public interface ClientSink {
     CompletionStage<Void> send(String text);
 
     /**
-     * As {@link #send(String)}, for a message carrying an event that happened at {@code eventTime} (null for other
-     * messages), so the transport can measure the event's age when the message is written.
-     */
-    default CompletionStage<Void> send(String text, Instant eventTime) {
-        return send(text);
-    }
-
-    /**
-     * As {@link #send(String, Instant)}, with the text's UTF-8 bytes, encoded once for every client: a transport that
-     * writes bytes takes them instead of encoding the text again. The array is shared: read it, never change it.
+     * As {@link #send(String)}, for a publication: with the text's UTF-8 bytes, encoded once for every client (a
+     * transport that writes bytes takes them instead of encoding the text again; the array is shared: read it, never
+     * change it), and the time of the event it carries ({@code null} when none), so the transport can measure the
+     * event's age when the message is written.
      */
     default CompletionStage<Void> send(String text, byte[] utf8, Instant eventTime) {
-        return send(text, eventTime);
+        return send(text);
     }
 
     /** Closes the connection with a WebSocket close code and reason. Must not block. */

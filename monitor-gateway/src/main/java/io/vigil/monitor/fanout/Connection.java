@@ -346,7 +346,7 @@ public final class Connection {
             try {
                 CompletionStage<Void> stage = item instanceof Publication publication
                         ? sink.send(publication.text(), publication.utf8(), publication.eventTime())
-                        : sink.send(textOf(item), null);
+                        : sink.send(textOf(item));
                 stage.whenComplete(send);
             } catch (RuntimeException e) {
                 failed();

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
+import io.vigil.monitor.api.OpenSockets;
 import io.vigil.monitor.history.DeploymentClient;
 import io.vigil.monitor.history.RunClient;
 
@@ -52,7 +53,9 @@ public class GatewayStats {
         Map<String, Long> deploymentCounts = workflows.countByStatus(WorkflowType.DEPLOYMENT);
         Stats.Counts runCounts = Stats.Counts.of(workflows.countByStatus(WorkflowType.RUN));
         Stats.Counts taskCounts = Stats.Counts.of(workflows.countByStatus(WorkflowType.TASK));
-        Stats.Connections connections = sockets.count();
+        Map<String, Long> byEndpoint = sockets.byEndpoint();
+        Stats.Connections connections = new Stats.Connections(
+                byEndpoint.values().stream().mapToLong(Long::longValue).sum(), byEndpoint);
         Map<String, String> unavailable = new LinkedHashMap<>();
         Uni<Optional<Long>> pipelines = known(countPipelines(null, 0, 0), "pipelines", "pipeline-service", unavailable);
         Uni<Optional<List<DeploymentClient.Summary>>> recent = known(

@@ -33,11 +33,11 @@ class EventTimeTest {
 
         @Override
         public CompletionStage<Void> send(String text) {
-            return send(text, null);
+            return send(text, null, null);
         }
 
         @Override
-        public CompletionStage<Void> send(String text, Instant eventTime) {
+        public CompletionStage<Void> send(String text, byte[] utf8, Instant eventTime) {
             sent.add(new Sent(text, eventTime));
             return CompletableFuture.completedFuture(null);
         }
