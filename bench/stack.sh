@@ -3,9 +3,12 @@
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 data="$(mktemp -d)"
 prefix="vigil_bench_$RANDOM$RANDOM"_
+# below the kernel's ephemeral range, so no outgoing connection takes a port between the check and the bind
 base=$(python3 -c 'import socket,random
+try: low=int(open("/proc/sys/net/ipv4/ip_local_port_range").read().split()[0])
+except Exception: low=32768
 while True:
-    b=random.randint(20000,40000); ok=True
+    b=random.randint(20000,max(20100,low-10)); ok=True
     for p in range(b,b+10):
         s=socket.socket()
         try: s.bind(("127.0.0.1",p))
