@@ -178,6 +178,7 @@ public class OwnerStub implements QuarkusTestResourceLifecycleManager {
         }
         byte[] body = exchange.getRequestBody().readAllBytes();
         var headers = exchange.getResponseHeaders();
+        headers.add("X-Frame-Options", "SAMEORIGIN"); // an owner's own copy of a header the gateway sets too
         headers.add("X-Echo-Method", exchange.getRequestMethod());
         headers.add("X-Echo-Uri", exchange.getRequestURI().getRawPath()
                 + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery()));

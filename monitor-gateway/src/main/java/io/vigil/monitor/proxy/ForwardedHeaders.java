@@ -39,6 +39,8 @@ final class ForwardedHeaders implements ProxyInterceptor {
         MultiMap headers = context.response().headers();
         dropConnectionListed(headers);
         HOP_BY_HOP.forEach(headers::remove);
+        // the gateway's own headers on every answer (security headers) stand alone, not beside the owner's copies
+        context.request().proxiedRequest().response().headers().names().forEach(headers::remove);
         return context.sendResponse();
     }
 
